@@ -1,0 +1,99 @@
+# signpost: a static site generator for adoption support portals.
+# Plain make and pkg-config.  CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR can
+# be overridden on the command line.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/signpost
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+
+# Where objects go; tests and sanitizers use their own folders so each
+# build keeps its own flags.
+BUILD ?= build
+
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+PKGS = libcmark-gfm yaml-0.1
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+# Debian ships no .pc file for the extensions library.
+EXT_LIBS := $(shell $(PKG_CONFIG) --libs libcmark-gfm-extensions 2>/dev/null || echo -lcmark-gfm-extensions)
+DEP_LIBS := $(EXT_LIBS) $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread
+
+ALL_CFLAGS = $(WARN) -Isrc $(DEP_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS)
+
+SRC      := $(sort $(wildcard src/*.c src/*/*.c))
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/main.o
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all site deps test-deps test unit sanitize bless install uninstall clean fuzz bench
+
+all: signpost
+
+signpost: $(BUILD)/signpost
+	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/signpost signpost; fi
+
+$(BUILD)/signpost: $(MAIN_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(ALL_LDFLAGS) $(DEP_LIBS)
+
+units: $(UNIT_BIN)
+
+# The two commands a newcomer runs.
+site: deps
+	$(MAKE) signpost
+	./signpost build
+
+test: test-deps
+	$(MAKE) BUILD=build/test WERROR=1 build/test/signpost units
+	tests/run build/test
+
+deps:
+	@scripts/install-deps build
+
+test-deps:
+	@scripts/install-deps test
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: test-deps
+	$(MAKE) BUILD=build/asan WERROR=1 CC=clang \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" build/asan/signpost units
+	SIGNPOST_NO_VALGRIND=1 tests/run build/asan
+
+# Accept reviewed changes to the golden sites' expected output.
+bless: signpost
+	tests/golden --bless ./signpost
+
+install: signpost
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 signpost $(DESTDIR)$(BINDIR)/signpost
+	install -m 644 docs/signpost.1 $(DESTDIR)$(MANDIR)/man1/signpost.1
+	install -m 644 docs/signpost.5 $(DESTDIR)$(MANDIR)/man5/signpost.5
+	install -m 644 docs/signpost-templates.7 $(DESTDIR)$(MANDIR)/man7/signpost-templates.7
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/signpost $(DESTDIR)$(MANDIR)/man1/signpost.1 \
+		$(DESTDIR)$(MANDIR)/man5/signpost.5 $(DESTDIR)$(MANDIR)/man7/signpost-templates.7
+
+clean:
+	rm -rf build signpost public tests/out
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

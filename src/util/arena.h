@@ -1,0 +1,32 @@
+/*
+ * arena.h: one arena per build.  Paths, slugs, metadata, template trees
+ * and the site model are allocated here and released together by
+ * arena_free().  Every pointer returned is "arena": valid until the
+ * arena it came from is freed.
+ */
+#ifndef SIGNPOST_ARENA_H
+#define SIGNPOST_ARENA_H
+
+#include "util/common.h"
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head;
+	size_t used;   /* bytes handed out, for reporting */
+};
+
+void arena_init(struct arena *a);
+/* Releases every block; the arena may be reused after arena_init(). */
+void arena_free(struct arena *a);
+
+/* Arena: zero-filled, aligned for any type. */
+void *arena_alloc(struct arena *a, size_t size);
+/* Arena: a NUL-terminated copy of s[0..n). */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+/* Arena: printf into the arena. */
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif
