@@ -1,0 +1,28 @@
+/*
+ * yaml.h: YAML (through libyaml) into the shared value model, with
+ * positions kept and limits enforced.
+ *
+ * Scalars resolve as in YAML 1.2's core schema, but numbers stay
+ * strings exactly as written: plain true/false (any case) are booleans,
+ * plain null, ~ and empty are null, everything else is a string.  Quoted
+ * scalars are always strings.  Duplicate keys, non-scalar keys, tabs
+ * where YAML forbids them, too deep nesting and too many alias
+ * expansions are diagnostics.
+ */
+#ifndef SIGNPOST_YAML_H
+#define SIGNPOST_YAML_H
+
+#include "util/diag.h"
+#include "util/value.h"
+
+/*
+ * Arena: parses the first document of src[0..len).  Positions in
+ * diagnostics and values are shifted by line_offset lines (front matter
+ * starts on line 2 of its file, so it passes 1).  An empty document is
+ * VAL_NULL.  Returns NULL when the YAML is malformed, after adding a
+ * diagnostic for file.
+ */
+struct value *yaml_parse(struct arena *a, const char *file, const char *src,
+			 size_t len, int line_offset, struct diags *d);
+
+#endif
