@@ -1,0 +1,240 @@
+/*
+ * source.c: reading the Markdown files under content/: front matter keys,
+ * types and dates.
+ */
+#include "load/source.h"
+#include "load/frontmatter.h"
+#include "load/schema.h"
+#include "load/yaml.h"
+#include "util/fs.h"
+#include "util/limits.h"
+#include "util/text.h"
+
+static const char *const fm_keys[] = {
+	"title", "description", "weight", "draft", "slug", "layout", "topics",
+	"reading_level", "last_reviewed", "review_by", "aliases", NULL,
+};
+
+/* A slug is one URL segment: no separators, no dot-segments, nothing a
+ * file system or a browser could read as something else. */
+static bool slug_ok(const char *s)
+{
+	if (!*s || !strcmp(s, ".") || !strcmp(s, ".."))
+		return false;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 || c == 0x7f || strchr("/\\?#%\"'<>:|* ", c))
+			return false;
+	}
+	return true;
+}
+
+/* Layout names are template names: folders allowed, but no way out. */
+static bool layout_ok(const char *s)
+{
+	if (!*s || s[0] == '/' || strstr(s, "..") || strchr(s, '\\'))
+		return false;
+	return true;
+}
+
+static void read_front_matter(struct arena *a, const struct config *cfg,
+			      struct source *s, struct diags *d)
+{
+	const char *file = s->path;
+	const struct value *v;
+	struct value *m = s->fm;
+
+	schema_unknown_keys(m, fm_keys, cfg->params, "front matter key", file, d);
+
+	s->title = schema_str(m, "title", file, d);
+	if (!s->title) {
+		if (!value_map_get(m, "title"))
+			diag_error(d, file, 1, 1, "missing front matter key 'title'");
+		s->title = s->stem;
+	}
+	s->description = schema_str(m, "description", file, d);
+	s->weight = schema_int(m, "weight", 0, file, d);
+	s->draft = schema_bool(m, "draft", false, file, d);
+	s->layout = schema_str(m, "layout", file, d);
+	if (s->layout && !layout_ok(s->layout)) {
+		v = value_map_get(m, "layout");
+		diag_error(d, file, v->line, v->col, "layout '%s' should name a template in layouts/",
+			   s->layout);
+		s->layout = NULL;
+	}
+	s->slug = schema_str(m, "slug", file, d);
+	if (s->slug) {
+		v = value_map_get(m, "slug");
+		if (!slug_ok(s->slug)) {
+			diag_error(d, file, v->line, v->col,
+				   "slug '%s' should be one URL segment, without '/', '\\', '..' or spaces",
+				   s->slug);
+			s->slug = NULL;
+		} else if (s->is_index) {
+			diag_error(d, file, v->line, v->col,
+				   "a section's _index.md takes its URL from its folder; rename the folder instead of setting 'slug'");
+			s->slug = NULL;
+		}
+	}
+	s->last_reviewed = schema_date(m, "last_reviewed", file, d);
+	s->review_by = schema_date(m, "review_by", file, d);
+	s->topics = schema_str_list(a, m, "topics", file, d);
+	s->aliases = schema_str_list(a, m, "aliases", file, d);
+	schema_int(m, "reading_level", 0, file, d);
+
+	/* page.params: the site's declared params, overlaid by the page */
+	s->params = value_map(a);
+	for (size_t i = 0; i < cfg->params->len; i++) {
+		const struct value_pair *p = &cfg->params->pairs[i];
+		const struct value *own = value_map_get(m, p->key);
+		value_map_set(a, s->params, p->key, own ? (struct value *)own : p->val);
+	}
+}
+
+struct source *source_parse(struct arena *a, const struct config *cfg,
+			    const char *path, const char *rel, const char *src,
+			    size_t len, struct diags *d)
+{
+	struct source *s = arena_alloc(a, sizeof(*s));
+	const char *slash = strrchr(rel, '/');
+	const char *base = slash ? slash + 1 : rel;
+	struct fm_split fm;
+	size_t bad;
+
+	s->path = arena_strdup(a, path);
+	s->rel = arena_strdup(a, rel);
+	s->dir = slash ? arena_strndup(a, rel, (size_t)(slash - rel)) : "";
+	s->stem = arena_strndup(a, base, strlen(base) - 3);
+	s->is_index = !strcmp(s->stem, "_index");
+
+	if (!text_valid_utf8(src, len, &bad)) {
+		int line, col;
+		text_position(src, bad, &line, &col);
+		diag_error(d, s->path, line, col, "invalid UTF-8; save the file as UTF-8");
+		return NULL;
+	}
+	if (memchr(src, '\0', len)) {
+		int line, col;
+		text_position(src, (size_t)((const char *)memchr(src, '\0', len) - src), &line, &col);
+		diag_error(d, s->path, line, col, "NUL byte in a text file");
+		return NULL;
+	}
+
+	switch (fm_split(src, len, &fm)) {
+	case FM_NONE:
+		diag_error(d, s->path, 1, 1,
+			   "missing front matter; start the file with a '---' line, 'title: ...', and another '---' line");
+		return NULL;
+	case FM_UNCLOSED:
+		diag_error(d, s->path, fm.yaml_line - 1, 1,
+			   "front matter is not closed; add a '---' line after it");
+		return NULL;
+	case FM_OK:
+		break;
+	}
+	s->fm = yaml_parse(a, s->path, src + fm.yaml_off, fm.yaml_len, fm.yaml_line - 1, d);
+	if (!s->fm)
+		return NULL;
+	if (s->fm->kind == VAL_NULL) {
+		s->fm = value_map(a);
+	} else if (s->fm->kind != VAL_MAP) {
+		diag_error(d, s->path, fm.yaml_line, 1,
+			   "front matter should be 'key: value' lines, starting with 'title:'");
+		return NULL;
+	}
+	read_front_matter(a, cfg, s, d);
+	s->body = arena_strndup(a, src + fm.body_off, fm.body_len);
+	s->body_len = fm.body_len;
+	s->body_line = fm.body_line;
+	return s;
+}
+
+struct walker {
+	struct arena *a;
+	const struct config *cfg;
+	bool drafts;
+	struct sources *out;
+	size_t cap;
+	struct diags *d;
+};
+
+static void add_source(struct walker *w, struct source *s)
+{
+	if (w->out->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 64;
+		struct source **v = arena_alloc(w->a, w->cap * sizeof(*v));
+		if (w->out->n)
+			memcpy(v, w->out->v, w->out->n * sizeof(*v));
+		w->out->v = v;
+	}
+	w->out->v[w->out->n++] = s;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t ls = strlen(s), lt = strlen(tail);
+	return ls >= lt && !strcmp(s + ls - lt, tail);
+}
+
+/* dir is the real folder; rel its path under content/ ("" at the top). */
+static void walk(struct walker *w, const char *dir, const char *rel, int depth)
+{
+	struct fs_entry *e;
+	long n = fs_list(w->a, dir, &e);
+	const char *shown = *rel ? arena_printf(w->a, "content/%s", rel) : "content";
+
+	if (n < 0) {
+		diag_error(w->d, shown, 0, 0, "cannot read folder");
+		return;
+	}
+	if (depth > LIMIT_DIR_DEPTH) {
+		diag_error(w->d, shown, 0, 0, "folders nest more than %d deep", LIMIT_DIR_DEPTH);
+		return;
+	}
+	for (long i = 0; i < n; i++) {
+		const char *full = path_join(w->a, dir, e[i].name);
+		const char *child_rel = path_join(w->a, rel, e[i].name);
+		const char *child_shown = arena_printf(w->a, "content/%s", child_rel);
+
+		if (e[i].kind == FS_DIR) {
+			walk(w, full, child_rel, depth + 1);
+		} else if (e[i].kind == FS_OTHER) {
+			diag_warning(w->d, child_shown, 0, 0,
+				     "not a regular file or folder (a symbolic link?); left out");
+		} else if (ends_with(e[i].name, ".md")) {
+			size_t len;
+			char *src = fs_read(full, child_shown, &len, w->d);
+			struct source *s;
+			if (!src)
+				continue;
+			s = source_parse(w->a, w->cfg, child_shown, child_rel, src, len, w->d);
+			free(src);
+			if (s && (!s->draft || w->drafts))
+				add_source(w, s);
+		}
+	}
+}
+
+static int source_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct source *const *)a)->rel, (*(struct source *const *)b)->rel);
+}
+
+void sources_load(struct arena *a, const char *site_dir, const struct config *cfg,
+		  bool drafts, struct sources *out, struct diags *d)
+{
+	struct walker w = { .a = a, .cfg = cfg, .drafts = drafts, .out = out, .d = d };
+	const char *content = path_join(a, site_dir, "content");
+
+	out->v = NULL;
+	out->n = 0;
+	if (fs_kind(content) != FS_DIR) {
+		diag_error(d, "content", 0, 0, "no content folder; create content/_index.md");
+		return;
+	}
+	walk(&w, content, "", 0);
+	/* folders are walked in name order, but "a/x.md" sorts after
+	 * "a-b.md": sort by path so lookups can bisect */
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), source_cmp);
+}

@@ -1,0 +1,53 @@
+/*
+ * source.h: the Markdown pages under content/, read, split and checked.
+ * This stage knows files and front matter; URLs and navigation belong
+ * to the site model (src/site/).
+ */
+#ifndef SIGNPOST_SOURCE_H
+#define SIGNPOST_SOURCE_H
+
+#include "load/config.h"
+
+struct source {
+	const char *path;         /* "content/adopters/x.md", as shown to people */
+	const char *rel;          /* "adopters/x.md", relative to content/ */
+	const char *dir;          /* "adopters", or "" at the top */
+	const char *stem;         /* "x", or "_index" */
+	bool is_index;            /* an _index.md: a section's landing page */
+	struct value *fm;         /* the front matter mapping */
+	const char *title;
+	const char *description;  /* NULL when absent */
+	const char *slug;         /* NULL when absent */
+	const char *layout;       /* NULL when absent */
+	const char *last_reviewed, *review_by;  /* YYYY-MM-DD or NULL */
+	long weight;
+	bool draft;
+	const struct value *topics;   /* list of strings, or NULL */
+	const struct value *aliases;  /* list of strings, or NULL */
+	struct value *params;     /* config params overlaid with the page's own */
+	const char *body;         /* arena, NUL-terminated */
+	size_t body_len;
+	int body_line;            /* line of the file where body starts */
+};
+
+struct sources {
+	struct source **v;        /* sorted by rel */
+	size_t n;
+};
+
+/*
+ * Arena: walks site_dir/content/ in sorted order and loads every .md
+ * file.  Drafts are left out unless drafts is true.  Problems become
+ * diagnostics; a page with errors in its front matter is still loaded
+ * when it can be, so later stages can report their problems too.
+ */
+void sources_load(struct arena *a, const char *site_dir, const struct config *cfg,
+		  bool drafts, struct sources *out, struct diags *d);
+
+/* Arena: parses one page from memory (for tests and fuzzing).  NULL
+ * when the file cannot be used at all. */
+struct source *source_parse(struct arena *a, const struct config *cfg,
+			    const char *path, const char *rel, const char *src,
+			    size_t len, struct diags *d);
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * markdown.c: cmark-gfm parsing, our AST passes, HTML rendering.
+ *
+ * cmark keeps its own allocator: each document is parsed, transformed,
+ * rendered and freed here; only the resulting strings are copied into
+ * the arena.  Heading ids are written by replacing each heading with a
+ * custom block holding its rendered HTML, because cmark's HTML renderer
+ * has no attribute hook and custom blocks are written verbatim even in
+ * safe mode.
+ */
+#include "render/markdown.h"
+#include "util/buf.h"
+#include "util/escape.h"
+#include "util/text.h"
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <pthread.h>
+
+static pthread_once_t registered = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+struct pass {
+	struct arena *a;
+	const struct md_options *opt;
+	struct diags *d;
+	int options;
+	cmark_llist *exts;
+	/* ids used so far on this page */
+	const char **ids;
+	size_t n_ids, cap_ids;
+	struct toc_entry *toc;
+	size_t n_toc, cap_toc;
+};
+
+static int line_of(const struct pass *p, cmark_node *n)
+{
+	int l = cmark_node_get_start_line(n);
+	return l > 0 ? l + p->opt->first_line - 1 : p->opt->first_line;
+}
+
+static bool has_scheme(const char *url)
+{
+	for (const char *s = url; *s; s++) {
+		if (*s == ':')
+			return s != url;
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '+' || *s == '-' || *s == '.'))
+			return false;
+	}
+	return false;
+}
+
+static void check_link(struct pass *p, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+	int line = line_of(p, n), col = cmark_node_get_start_column(n);
+	const char *rewritten;
+
+	if (!url)
+		return;
+	if (!p->opt->unsafe && !url_is_safe(url, strlen(url))) {
+		diag_error(p->d, p->opt->file, line, col,
+			   "link to '%.60s' uses a scheme that is not allowed (only http, https, mailto and tel)",
+			   url);
+		cmark_node_set_url(n, "");
+		return;
+	}
+	if (!*url || has_scheme(url) || url[0] == '#' || (url[0] == '/' && url[1] == '/'))
+		return;
+	if (!p->opt->links)
+		return;
+	rewritten = p->opt->links->rewrite(p->opt->links->ctx, url, line, col);
+	if (rewritten)
+		cmark_node_set_url(n, rewritten);
+}
+
+static void plain_text(cmark_node *n, struct buf *b)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			buf_adds(b, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_addc(b, ' ');
+			break;
+		default:
+			plain_text(c, b);
+		}
+	}
+}
+
+static const char *unique_id(struct pass *p, const char *text)
+{
+	const char *base = text_slug(p->a, text, strlen(text));
+	const char *id = base;
+
+	for (int n = 2;; n++) {
+		bool used = false;
+		for (size_t i = 0; i < p->n_ids && !used; i++)
+			used = !strcmp(p->ids[i], id);
+		if (!used)
+			break;
+		id = arena_printf(p->a, "%s-%d", base, n);
+	}
+	if (p->n_ids == p->cap_ids) {
+		p->cap_ids = p->cap_ids ? p->cap_ids * 2 : 16;
+		p->ids = xrealloc(p->ids, p->cap_ids * sizeof(*p->ids));
+	}
+	p->ids[p->n_ids++] = id;
+	return id;
+}
+
+/* Replaces heading h with a custom block holding <hN id="…">…</hN>. */
+static void rewrite_heading(struct pass *p, cmark_node *h)
+{
+	int level = cmark_node_get_heading_level(h);
+	struct buf text = BUF_INIT, html = BUF_INIT;
+	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node *block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	cmark_node *c;
+	char *inner;
+	size_t inner_len;
+	const char *id;
+
+	plain_text(h, &text);
+	id = unique_id(p, buf_cstr(&text));
+
+	while ((c = cmark_node_first_child(h)))
+		cmark_node_append_child(para, c);
+	inner = cmark_render_html(para, p->options, p->exts);
+	inner_len = strlen(inner);
+	/* "<p>…</p>\n" */
+	if (inner_len >= 8 && !strncmp(inner, "<p>", 3))
+		buf_printf(&html, "<h%d id=\"%s\">%.*s</h%d>\n", level, id,
+			   (int)(inner_len - 8), inner + 3, level);
+	else
+		buf_printf(&html, "<h%d id=\"%s\"></h%d>\n", level, id, level);
+	free(inner);
+
+	cmark_node_set_on_enter(block, buf_cstr(&html));
+	cmark_node_set_on_exit(block, "");
+	cmark_node_insert_before(h, block);
+	cmark_node_free(h);
+	cmark_node_free(para);
+
+	if (p->n_toc == p->cap_toc) {
+		p->cap_toc = p->cap_toc ? p->cap_toc * 2 : 16;
+		struct toc_entry *v = arena_alloc(p->a, p->cap_toc * sizeof(*v));
+		if (p->n_toc)
+			memcpy(v, p->toc, p->n_toc * sizeof(*v));
+		p->toc = v;
+	}
+	p->toc[p->n_toc++] = (struct toc_entry){
+		.level = level, .id = id, .text = arena_strdup(p->a, buf_cstr(&text)),
+	};
+	buf_free(&text);
+	buf_free(&html);
+}
+
+bool md_render(struct arena *a, const char *body, size_t len,
+	       const struct md_options *opt, struct md_doc *out, struct diags *d)
+{
+	static const char *const ext_names[] = { "table", "autolink", "strikethrough" };
+	struct pass p = { .a = a, .opt = opt, .d = d };
+	cmark_parser *parser;
+	cmark_node *doc;
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node **headings = NULL;
+	size_t n_headings = 0, cap_headings = 0;
+	char *html;
+
+	pthread_once(&registered, register_extensions);
+	p.options = CMARK_OPT_DEFAULT | (opt->unsafe ? CMARK_OPT_UNSAFE : 0);
+	parser = cmark_parser_new(p.options);
+	for (size_t i = 0; i < ARRAY_LEN(ext_names); i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(ext_names[i]);
+		if (!ext)
+			BUG("cmark-gfm extension '%s' is not registered", ext_names[i]);
+		cmark_parser_attach_syntax_extension(parser, ext);
+	}
+	cmark_parser_feed(parser, body, len);
+	doc = cmark_parser_finish(parser);
+	p.exts = cmark_parser_get_syntax_extensions(parser);
+
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			check_link(&p, n);
+			break;
+		case CMARK_NODE_HEADING:
+			if (n_headings == cap_headings) {
+				cap_headings = cap_headings ? cap_headings * 2 : 16;
+				headings = xrealloc(headings, cap_headings * sizeof(*headings));
+			}
+			headings[n_headings++] = n;
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			if (!opt->unsafe)
+				diag_warning(d, opt->file, line_of(&p, n), cmark_node_get_start_column(n),
+					     "raw HTML is left out (markdown.unsafe is off in config.yaml)");
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	/* after the walk: rewriting frees the nodes the iterator stands on */
+	for (size_t i = 0; i < n_headings; i++)
+		rewrite_heading(&p, headings[i]);
+	free(headings);
+
+	html = cmark_render_html(doc, p.options, p.exts);
+	out->html_len = strlen(html);
+	out->html = arena_strndup(a, html, out->html_len);
+	out->toc = p.toc;
+	out->n_toc = p.n_toc;
+	free(html);
+	free(p.ids);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return true;
+}

@@ -1,0 +1,49 @@
+/*
+ * markdown.h: Markdown to HTML through cmark-gfm (tables, autolinks,
+ * strikethrough), with our AST passes: link rewriting through a
+ * callback, unsafe URL refusal, stable unique heading ids and a table
+ * of contents.
+ */
+#ifndef SIGNPOST_MARKDOWN_H
+#define SIGNPOST_MARKDOWN_H
+
+#include "util/arena.h"
+#include "util/diag.h"
+
+struct toc_entry {
+	int level;           /* 1..6 */
+	const char *id;      /* arena */
+	const char *text;    /* arena, plain text */
+};
+
+struct md_doc {
+	const char *html;    /* arena */
+	size_t html_len;
+	struct toc_entry *toc;
+	size_t n_toc;
+};
+
+struct md_links {
+	/*
+	 * Called for every link and image destination that is relative (no
+	 * scheme, not starting with '#' or '//').  Returns the destination
+	 * to write instead (arena), or NULL to keep it; reports its own
+	 * diagnostics at line:col of the file.
+	 */
+	const char *(*rewrite)(void *ctx, const char *dest, int line, int col);
+	void *ctx;
+};
+
+struct md_options {
+	const char *file;     /* for diagnostics */
+	int first_line;       /* line of the file where the body starts */
+	bool unsafe;          /* raw HTML and any URL scheme allowed */
+	const struct md_links *links;  /* may be NULL */
+};
+
+/* Arena: renders body[0..len) into out.  Problems become diagnostics;
+ * returns false only when nothing could be rendered. */
+bool md_render(struct arena *a, const char *body, size_t len,
+	       const struct md_options *opt, struct md_doc *out, struct diags *d);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * text.h: small text utilities: suggestions for misspelt names, slugs,
+ * UTF-8 validation, line and column of an offset.
+ */
+#ifndef SIGNPOST_TEXT_H
+#define SIGNPOST_TEXT_H
+
+#include "util/arena.h"
+
+/* Borrowed (one of candidates): the candidate nearest to word by edit
+ * distance, or NULL when none is close enough to suggest. */
+const char *text_suggest(const char *word, const char *const *candidates, size_t n);
+
+/* Arena: a URL slug: lower-case ASCII letters and digits joined by
+ * single hyphens; other UTF-8 letters are kept as they are.  Never
+ * empty: "section" when nothing is left. */
+char *text_slug(struct arena *a, const char *s, size_t len);
+
+/* True when s[0..len) is valid UTF-8; else *bad is the offset of the
+ * first bad byte. */
+bool text_valid_utf8(const char *s, size_t len, size_t *bad);
+
+/* 1-based line and column (in bytes) of offset within s. */
+void text_position(const char *s, size_t offset, int *line, int *col);
+
+/* True when s is a date written YYYY-MM-DD that exists. */
+bool text_is_date(const char *s);
+
+#endif
