@@ -1,0 +1,202 @@
+/*
+ * output.c: staging folder, lock and atomic swap.
+ */
+#include "emit/output.h"
+#include "util/fs.h"
+#include "util/limits.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+static int exchange(const char *a, const char *b)
+{
+#ifdef SYS_renameat2
+	return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+static const char *strip_slashes(struct arena *a, const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return arena_strndup(a, dir, n);
+}
+
+bool output_begin(struct output *o, struct arena *a, const char *out_dir,
+		  struct diags *d)
+{
+	const char *lock;
+
+	memset(o, 0, sizeof(*o));
+	o->a = a;
+	o->lock_fd = -1;
+	o->final_dir = strip_slashes(a, out_dir);
+	o->stage_dir = arena_printf(a, "%s.signpost-new", o->final_dir);
+	lock = arena_printf(a, "%s.signpost-lock", o->final_dir);
+
+	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (o->lock_fd < 0) {
+		diag_error(d, o->final_dir, 0, 0, "cannot create lock file '%s': %s", lock,
+			   strerror(errno));
+		return false;
+	}
+	if (flock(o->lock_fd, LOCK_EX | LOCK_NB) < 0) {
+		diag_error(d, o->final_dir, 0, 0,
+			   "another build is writing this output folder; wait for it to finish");
+		close(o->lock_fd);
+		o->lock_fd = -1;
+		return false;
+	}
+	/* a staging folder left by a killed build is garbage */
+	if (fs_remove_tree(o->stage_dir) < 0 || fs_mkdirs(o->stage_dir) < 0) {
+		diag_error(d, o->final_dir, 0, 0, "cannot prepare '%s': %s", o->stage_dir,
+			   strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+bool output_path_ok(const char *rel)
+{
+	const char *p = rel;
+	if (!*rel || rel[0] == '/')
+		return false;
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t)(slash - p) : strlen(p);
+		if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)p[i] < 0x20 || p[i] == '\\')
+				return false;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return true;
+}
+
+bool output_write(struct output *o, const char *rel, const void *data, size_t len,
+		  struct diags *d)
+{
+	const char *path, *slash;
+
+	if (!output_path_ok(rel))
+		BUG("unsafe output path '%s' reached the writer", rel);
+	path = path_join(o->a, o->stage_dir, rel);
+	slash = strrchr(path, '/');
+	if (slash && fs_mkdirs(arena_strndup(o->a, path, (size_t)(slash - path))) < 0) {
+		diag_error(d, o->final_dir, 0, 0, "cannot create folder for '%s': %s", rel,
+			   strerror(errno));
+		return false;
+	}
+	if (fs_write(path, data, len) < 0) {
+		diag_error(d, o->final_dir, 0, 0, "cannot write '%s': %s", rel, strerror(errno));
+		return false;
+	}
+	o->files++;
+	return true;
+}
+
+static bool copy_dir(struct output *o, const char *dir, const char *rel,
+		     const char *shown, int depth, struct diags *d)
+{
+	struct fs_entry *e;
+	long n = fs_list(o->a, dir, &e);
+	bool ok = true;
+
+	if (n < 0) {
+		diag_error(d, shown, 0, 0, "cannot read folder: %s", strerror(errno));
+		return false;
+	}
+	if (depth > LIMIT_DIR_DEPTH) {
+		diag_error(d, shown, 0, 0, "folders nest more than %d deep", LIMIT_DIR_DEPTH);
+		return false;
+	}
+	for (long i = 0; i < n; i++) {
+		const char *full = path_join(o->a, dir, e[i].name);
+		const char *child = path_join(o->a, rel, e[i].name);
+		const char *child_shown = path_join(o->a, shown, e[i].name);
+
+		if (e[i].kind == FS_DIR) {
+			ok &= copy_dir(o, full, child, child_shown, depth + 1, d);
+		} else if (e[i].kind == FS_FILE) {
+			size_t len;
+			char *data = fs_read(full, child_shown, &len, d);
+			if (!data) {
+				ok = false;
+				continue;
+			}
+			ok &= output_write(o, child, data, len, d);
+			free(data);
+		} else {
+			diag_warning(d, child_shown, 0, 0,
+				     "not a regular file or folder (a symbolic link?); not copied");
+		}
+	}
+	return ok;
+}
+
+bool output_copy_tree(struct output *o, const char *src_dir, const char *shown,
+		      struct diags *d)
+{
+	if (fs_kind(src_dir) != FS_DIR)
+		return true;
+	return copy_dir(o, src_dir, "", shown, 0, d);
+}
+
+bool output_commit(struct output *o, struct diags *d)
+{
+	enum fs_kind k = fs_kind(o->final_dir);
+
+	if (k == FS_MISSING) {
+		if (rename(o->stage_dir, o->final_dir) < 0) {
+			diag_error(d, o->final_dir, 0, 0, "cannot move the new site in place: %s",
+				   strerror(errno));
+			return false;
+		}
+		return true;
+	}
+	if (k != FS_DIR) {
+		diag_error(d, o->final_dir, 0, 0, "output exists and is not a folder; not replacing it");
+		return false;
+	}
+	if (exchange(o->stage_dir, o->final_dir) < 0) {
+		/* no RENAME_EXCHANGE (old kernel or file system): two renames,
+		 * with the old site kept until the new one is in place */
+		const char *old = arena_printf(o->a, "%s.signpost-old", o->final_dir);
+		fs_remove_tree(old);
+		if (rename(o->final_dir, old) < 0 || rename(o->stage_dir, o->final_dir) < 0) {
+			diag_error(d, o->final_dir, 0, 0, "cannot swap the new site in: %s",
+				   strerror(errno));
+			return false;
+		}
+		fs_remove_tree(old);
+		return true;
+	}
+	/* the staging name now holds the previous site */
+	fs_remove_tree(o->stage_dir);
+	return true;
+}
+
+void output_end(struct output *o)
+{
+	if (o->stage_dir)
+		fs_remove_tree(o->stage_dir);
+	if (o->lock_fd >= 0) {
+		close(o->lock_fd);
+		o->lock_fd = -1;
+	}
+}

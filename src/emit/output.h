@@ -1,0 +1,44 @@
+/*
+ * output.h: writing a site atomically.  A build writes into a staging
+ * folder beside the output ("<out>.signpost-new"); on success the two
+ * are exchanged with renameat2(RENAME_EXCHANGE) and the old site is
+ * removed.  A failed or killed build leaves the previous site as it
+ * was, and nothing of an old site survives a new one.  A lock file
+ * beside the output ("<out>.signpost-lock", flock) makes a second build
+ * on the same output fail clearly instead of racing.
+ */
+#ifndef SIGNPOST_OUTPUT_H
+#define SIGNPOST_OUTPUT_H
+
+#include "util/arena.h"
+#include "util/diag.h"
+
+struct output {
+	struct arena *a;
+	const char *final_dir;   /* the output folder as given */
+	const char *stage_dir;
+	int lock_fd;
+	size_t files;            /* files written so far */
+};
+
+/* Takes the lock and prepares an empty staging folder. */
+bool output_begin(struct output *o, struct arena *a, const char *out_dir,
+		  struct diags *d);
+/* Writes rel (a relative path with no '..' segment) in the staging
+ * folder, creating its folders. */
+bool output_write(struct output *o, const char *rel, const void *data, size_t len,
+		  struct diags *d);
+/* Copies the files under src_dir into the staging folder, keeping their
+ * relative paths; later copies overwrite earlier ones.  shown prefixes
+ * paths in diagnostics ("static", "themes/default/static"). */
+bool output_copy_tree(struct output *o, const char *src_dir, const char *shown,
+		      struct diags *d);
+/* Swaps the staging folder in and removes the old site. */
+bool output_commit(struct output *o, struct diags *d);
+/* Removes the staging folder and releases the lock; safe after commit. */
+void output_end(struct output *o);
+
+/* True when rel is a safe relative output path. */
+bool output_path_ok(const char *rel);
+
+#endif

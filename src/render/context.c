@@ -1,0 +1,181 @@
+/*
+ * context.c: building template contexts from the site model.
+ */
+#include "render/context.h"
+
+static struct value *guide_value(struct arena *a, const struct site *site, size_t i)
+{
+	const struct guide *g = &site->cfg->guides[i];
+	struct value *m = value_map(a);
+
+	value_map_set_str(a, m, "id", g->id);
+	value_map_set_str(a, m, "title", g->title);
+	if (g->description)
+		value_map_set_str(a, m, "description", g->description);
+	value_map_set_str(a, m, "url", site->guide_home[i] ? site->guide_home[i]->url :
+			  arena_printf(a, "/%s/", g->folder));
+	value_map_set_str(a, m, "style", g->style);
+	value_map_set(a, m, "child", value_bool(a, !strcmp(g->style, "child")));
+	value_map_set(a, m, "quick_exit", value_bool(a, g->quick_exit));
+	if (g->reading_level)
+		value_map_set_str(a, m, "reading_level", arena_printf(a, "%ld", g->reading_level));
+	return m;
+}
+
+struct value *context_site(struct arena *a, const struct site *site)
+{
+	const struct config *cfg = site->cfg;
+	struct value *m = value_map(a), *guides = value_list(a);
+
+	value_map_set_str(a, m, "title", cfg->title);
+	value_map_set_str(a, m, "base_url", cfg->base_url);
+	value_map_set_str(a, m, "language", cfg->language);
+	value_map_set_str(a, m, "home_url", "/");
+	value_map_set(a, m, "params", cfg->params);
+	for (size_t i = 0; i < cfg->n_guides; i++)
+		value_list_push(a, guides, guide_value(a, site, i));
+	value_map_set(a, m, "guides", guides);
+	return m;
+}
+
+const char *context_date_text(struct arena *a, const char *date)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December",
+	};
+	int month = (date[5] - '0') * 10 + (date[6] - '0');
+	int day = (date[8] - '0') * 10 + (date[9] - '0');
+
+	if (month < 1 || month > 12)
+		BUG("date '%s' was not validated", date);
+	return arena_printf(a, "%d %s %.4s", day, months[month - 1], date);
+}
+
+static struct value *link_value(struct arena *a, const struct page *p)
+{
+	struct value *m = value_map(a);
+	value_map_set_str(a, m, "title", p->src->title);
+	value_map_set_str(a, m, "url", p->url);
+	if (p->src->description)
+		value_map_set_str(a, m, "description", p->src->description);
+	return m;
+}
+
+static bool is_ancestor(const struct page *maybe, const struct page *p)
+{
+	for (const struct page *q = p; q; q = q->parent)
+		if (q == maybe)
+			return true;
+	return false;
+}
+
+/* depth guards against a very deep folder tree; sources limit it too */
+static struct value *nav_list(struct arena *a, const struct page *parent,
+			      const struct page *current, int depth)
+{
+	struct value *list = value_list(a);
+
+	for (size_t i = 0; i < parent->n_children; i++) {
+		const struct page *c = parent->children[i];
+		struct value *m = link_value(a, c);
+		value_map_set(a, m, "current", value_bool(a, c == current));
+		value_map_set(a, m, "active", value_bool(a, is_ancestor(c, current)));
+		/* always set, so a partial never finds an outer item's children */
+		value_map_set(a, m, "children", c->n_children && depth < 8 ?
+				nav_list(a, c, current, depth + 1) : value_list(a));
+		value_map_set(a, m, "has_children", value_bool(a, c->n_children && depth < 8));
+		value_list_push(a, list, m);
+	}
+	return list;
+}
+
+static struct value *toc_value(struct arena *a, const struct md_doc *doc)
+{
+	struct value *list = value_list(a);
+	for (size_t i = 0; i < doc->n_toc; i++) {
+		struct value *m = value_map(a);
+		value_map_set_str(a, m, "id", doc->toc[i].id);
+		value_map_set_str(a, m, "text", doc->toc[i].text);
+		value_map_set_str(a, m, "level", arena_printf(a, "%d", doc->toc[i].level));
+		value_map_set(a, m, "sub", value_bool(a, doc->toc[i].level > 2));
+		value_list_push(a, list, m);
+	}
+	return list;
+}
+
+static void set_date(struct arena *a, struct value *m, const char *key, const char *date)
+{
+	if (!date)
+		return;
+	value_map_set_str(a, m, key, date);
+	value_map_set_str(a, m, arena_printf(a, "%s_text", key), context_date_text(a, date));
+}
+
+static struct value *page_value(struct arena *a, const struct site *site,
+				const struct page *p, const struct md_doc *doc)
+{
+	const struct source *s = p->src;
+	struct value *m = value_map(a);
+	const char *kind = page_kind_name(p->kind);
+
+	value_map_set_str(a, m, "title", s->title);
+	if (s->description)
+		value_map_set_str(a, m, "description", s->description);
+	value_map_set(a, m, "content", value_strn(a, doc->html, doc->html_len));
+	value_map_set(a, m, "toc", toc_value(a, doc));
+	/* on-page contents only help on pages with several sections */
+	value_map_set(a, m, "has_toc", value_bool(a, doc->n_toc >= 3));
+	value_map_set_str(a, m, "url", p->url);
+	value_map_set_str(a, m, "permalink",
+			  arena_printf(a, "%s%s", site->cfg->base_url, p->url + 1));
+	value_map_set_str(a, m, "source", s->path);
+	value_map_set_str(a, m, "kind", kind);
+	value_map_set(a, m, arena_printf(a, "is_%s", kind), value_bool(a, true));
+	set_date(a, m, "last_reviewed", s->last_reviewed);
+	set_date(a, m, "review_by", s->review_by);
+	if (s->topics)
+		value_map_set(a, m, "topics", (struct value *)s->topics);
+	value_map_set(a, m, "params", s->params);
+	return m;
+}
+
+static struct value *breadcrumbs(struct arena *a, const struct page *p)
+{
+	struct value *list = value_list(a);
+	const struct page *chain[64];
+	size_t n = 0;
+
+	for (const struct page *q = p->parent; q && n < ARRAY_LEN(chain); q = q->parent)
+		chain[n++] = q;
+	while (n > 0)
+		value_list_push(a, list, link_value(a, chain[--n]));
+	return list;
+}
+
+struct value *context_page(struct arena *a, const struct site *site,
+			   struct value *site_value, const struct page *p,
+			   const struct md_doc *doc)
+{
+	struct value *m = value_map(a);
+
+	value_map_set(a, m, "site", site_value);
+	value_map_set(a, m, "page", page_value(a, site, p, doc));
+	value_map_set(a, m, "breadcrumbs", breadcrumbs(a, p));
+	value_map_set(a, m, "has_breadcrumbs", value_bool(a, p->parent != NULL));
+	if (p->guide) {
+		size_t gi = (size_t)(p->guide - site->cfg->guides);
+		const struct page *home = site->guide_home[gi];
+		value_map_set(a, m, "guide", guide_value(a, site, gi));
+		if (home) {
+			struct value *nav = nav_list(a, home, p, 0);
+			value_map_set(a, m, "nav", nav);
+			value_map_set(a, m, "has_nav", value_bool(a, nav->len > 0));
+		}
+	}
+	if (p->prev)
+		value_map_set(a, m, "prev", link_value(a, p->prev));
+	if (p->next)
+		value_map_set(a, m, "next", link_value(a, p->next));
+	return m;
+}
