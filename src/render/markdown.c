@@ -123,6 +123,7 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 {
 	int level = cmark_node_get_heading_level(h);
 	struct buf text = BUF_INIT, html = BUF_INIT;
+	cmark_node *wrap = cmark_node_new(CMARK_NODE_DOCUMENT);
 	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
 	cmark_node *block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
 	cmark_node *c;
@@ -133,9 +134,11 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 	plain_text(h, &text);
 	id = unique_id(p, buf_cstr(&text));
 
+	/* the renderer expects a document above every block */
+	cmark_node_append_child(wrap, para);
 	while ((c = cmark_node_first_child(h)))
 		cmark_node_append_child(para, c);
-	inner = cmark_render_html(para, p->options, p->exts);
+	inner = cmark_render_html(wrap, p->options, p->exts);
 	inner_len = strlen(inner);
 	/* "<p>…</p>\n" */
 	if (inner_len >= 8 && !strncmp(inner, "<p>", 3))
@@ -149,7 +152,7 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 	cmark_node_set_on_exit(block, "");
 	cmark_node_insert_before(h, block);
 	cmark_node_free(h);
-	cmark_node_free(para);
+	cmark_node_free(wrap);
 
 	if (p->n_toc == p->cap_toc) {
 		p->cap_toc = p->cap_toc ? p->cap_toc * 2 : 16;
