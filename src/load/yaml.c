@@ -247,7 +247,7 @@ static void report_parser_error(struct loader *l, const yaml_parser_t *p,
 		abort();
 	}
 	if (p->context)
-		diag_error(l->d, l->file, line_of(l, m), col_of(m), "%s %s (line %d)",
+		diag_error(l->d, l->file, line_of(l, m), col_of(m), "%s (%s started on line %d)",
 			   problem, p->context, line_of(l, p->context_mark));
 	else
 		diag_error(l->d, l->file, line_of(l, m), col_of(m), "%s", problem);

@@ -31,7 +31,7 @@
  * to nothing, which the output limit cannot catch.  (Belongs beside the
  * other ceilings in util/limits.h.) */
 #ifndef LIMIT_TMPL_STEPS
-#define LIMIT_TMPL_STEPS (50u * 1000u * 1000u)
+#define LIMIT_TMPL_STEPS (10u * 1000u * 1000u)
 #endif
 
 /* ---- tokens --------------------------------------------------------- */

@@ -1,82 +1,21 @@
 /*
  * theme.c: template lookup over the site's layouts/ and the theme's,
- * with partials/ beside each; every template is read and parsed once.
+ * with partials/ beside each (through tmpl_dirs, which reads and parses
+ * each template once), and the order in which a page's layout is chosen.
  */
 #include "render/theme.h"
+#include "render/tmpl_dirs.h"
 #include "util/fs.h"
-
-struct cached {
-	const char *name;
-	const struct tmpl *t;     /* NULL: looked for and not found */
-};
 
 struct theme {
 	struct arena *a;
-	const char *dirs[4];      /* real paths, in lookup order */
-	const char *shown[4];     /* the same, as shown in diagnostics */
+	struct tmpl_dirs dirs;
 	const char *static_dir;
-	struct cached *cache;
-	size_t n_cache, cap_cache;
-	struct tmpl_loader loader;
 };
-
-/* Template names may hold folders ("adopters/page") but never climb. */
-static bool name_ok(const char *name)
-{
-	const char *p = name;
-	if (!*name || name[0] == '/' || strchr(name, '\\'))
-		return false;
-	while (*p) {
-		const char *slash = strchr(p, '/');
-		size_t n = slash ? (size_t)(slash - p) : strlen(p);
-		if (n == 0 || (n <= 2 && !strncmp(p, "..", n)))
-			return false;
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	return true;
-}
 
 const struct tmpl *theme_template(struct theme *t, const char *name, struct diags *d)
 {
-	const struct tmpl *found = NULL;
-
-	for (size_t i = 0; i < t->n_cache; i++)
-		if (!strcmp(t->cache[i].name, name))
-			return t->cache[i].t;
-	if (!name_ok(name))
-		return NULL;
-	for (size_t i = 0; i < ARRAY_LEN(t->dirs) && !found; i++) {
-		const char *file = arena_printf(t->a, "%s/%s.mustache", t->dirs[i], name);
-		const char *shown = arena_printf(t->a, "%s/%s.mustache", t->shown[i], name);
-		size_t len;
-		char *src;
-
-		if (fs_kind(file) != FS_FILE)
-			continue;
-		src = fs_read(file, shown, &len, d);
-		if (!src)
-			break;
-		found = tmpl_parse(t->a, shown, src, len, d);
-		free(src);
-		break;
-	}
-	if (t->n_cache == t->cap_cache) {
-		struct cached *v;
-		t->cap_cache = t->cap_cache ? t->cap_cache * 2 : 32;
-		v = arena_alloc(t->a, t->cap_cache * sizeof(*v));
-		if (t->n_cache)
-			memcpy(v, t->cache, t->n_cache * sizeof(*v));
-		t->cache = v;
-	}
-	t->cache[t->n_cache++] = (struct cached){ arena_strdup(t->a, name), found };
-	return found;
-}
-
-static const struct tmpl *load_partial(void *ctx, const char *name, struct diags *d)
-{
-	return theme_template(ctx, name, d);
+	return tmpl_dirs_load(&t->dirs, name, d);
 }
 
 struct theme *theme_open(struct arena *a, const char *site_dir, const char *name,
@@ -92,17 +31,14 @@ struct theme *theme_open(struct arena *a, const char *site_dir, const char *name
 		return NULL;
 	}
 	t->a = a;
-	t->dirs[0] = path_join(a, site_dir, "layouts");
-	t->dirs[1] = path_join(a, site_dir, "layouts/partials");
-	t->dirs[2] = path_join(a, real_theme, "layouts");
-	t->dirs[3] = path_join(a, real_theme, "layouts/partials");
-	t->shown[0] = "layouts";
-	t->shown[1] = "layouts/partials";
-	t->shown[2] = arena_printf(a, "%s/layouts", theme_dir);
-	t->shown[3] = arena_printf(a, "%s/layouts/partials", theme_dir);
+	tmpl_dirs_init(&t->dirs, a);
+	tmpl_dirs_add_as(&t->dirs, path_join(a, site_dir, "layouts"), "layouts");
+	tmpl_dirs_add_as(&t->dirs, path_join(a, site_dir, "layouts/partials"), "layouts/partials");
+	tmpl_dirs_add_as(&t->dirs, path_join(a, real_theme, "layouts"),
+			 arena_printf(a, "%s/layouts", theme_dir));
+	tmpl_dirs_add_as(&t->dirs, path_join(a, real_theme, "layouts/partials"),
+			 arena_printf(a, "%s/layouts/partials", theme_dir));
 	t->static_dir = path_join(a, real_theme, "static");
-	t->loader.load = load_partial;
-	t->loader.ctx = t;
 	return t;
 }
 
@@ -133,7 +69,7 @@ const struct tmpl *theme_layout(struct theme *t, const struct page *p, struct di
 
 const struct tmpl_loader *theme_loader(struct theme *t)
 {
-	return &t->loader;
+	return tmpl_dirs_loader(&t->dirs);
 }
 
 const char *theme_static_dir(const struct theme *t)

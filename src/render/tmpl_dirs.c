@@ -31,17 +31,30 @@ void tmpl_dirs_init(struct tmpl_dirs *td, struct arena *a)
 	td->loader.ctx = td;
 }
 
-void tmpl_dirs_add(struct tmpl_dirs *td, const char *dir)
+static const char **grow(struct arena *a, const char **old, size_t n, size_t cap)
+{
+	const char **v = arena_alloc(a, cap * sizeof(*v));
+	if (n)
+		memcpy(v, old, n * sizeof(*v));
+	return v;
+}
+
+void tmpl_dirs_add_as(struct tmpl_dirs *td, const char *dir, const char *shown)
 {
 	if (td->ndirs == td->cap) {
 		size_t cap = td->cap ? td->cap * 2 : 4;
-		const char **v = arena_alloc(td->a, cap * sizeof(*v));
-		if (td->ndirs)
-			memcpy(v, td->dirs, td->ndirs * sizeof(*v));
-		td->dirs = v;
+		td->dirs = grow(td->a, td->dirs, td->ndirs, cap);
+		td->shown = grow(td->a, td->shown, td->ndirs, cap);
 		td->cap = cap;
 	}
-	td->dirs[td->ndirs++] = arena_strdup(td->a, dir);
+	td->dirs[td->ndirs] = arena_strdup(td->a, dir);
+	td->shown[td->ndirs] = arena_strdup(td->a, shown);
+	td->ndirs++;
+}
+
+void tmpl_dirs_add(struct tmpl_dirs *td, const char *dir)
+{
+	tmpl_dirs_add_as(td, dir, dir);
 }
 
 const struct tmpl_loader *tmpl_dirs_loader(struct tmpl_dirs *td)
@@ -84,25 +97,26 @@ const struct tmpl *tmpl_dirs_load(struct tmpl_dirs *td, const char *name, struct
 
 	problem = name_problem(name);
 	if (problem) {
-		diag_error(d, td->ndirs ? td->dirs[0] : ".", 0, 0, "template name '%.60s' %s",
+		diag_error(d, td->ndirs ? td->shown[0] : ".", 0, 0, "template name '%.60s' %s",
 			   name, problem);
 	} else {
 		for (size_t i = 0; i < td->ndirs; i++) {
-			const char *file = arena_printf(td->a, "%s.mustache", name);
+			const char *base = arena_printf(td->a, "%s.mustache", name);
+			const char *file = path_join(td->a, td->dirs[i], base);
+			const char *shown = path_join(td->a, td->shown[i], base);
 			struct stat st;
 			size_t len;
 			char *src;
 
-			file = path_join(td->a, td->dirs[i], file);
 			if (stat(file, &st) < 0) {
 				if (errno == ENOENT || errno == ENOTDIR)
 					continue;
-				diag_error(d, file, 0, 0, "cannot read: %s", strerror(errno));
+				diag_error(d, shown, 0, 0, "cannot read: %s", strerror(errno));
 				break;
 			}
-			src = fs_read(file, file, &len, d);
+			src = fs_read(file, shown, &len, d);
 			if (src) {
-				found = tmpl_parse(td->a, file, src, len, d);
+				found = tmpl_parse(td->a, shown, src, len, d);
 				free(src);
 			}
 			break;
