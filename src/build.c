@@ -10,18 +10,10 @@
 #include "load/config.h"
 #include "load/source.h"
 #include "render/context.h"
-#include "render/links.h"
-#include "render/markdown.h"
-#include "render/theme.h"
+#include "render/render.h"
 #include "site/site.h"
 #include "util/buf.h"
 #include "util/fs.h"
-
-struct rendered {
-	const char *path;     /* relative to the output */
-	char *data;           /* owned */
-	size_t len;
-};
 
 struct run {
 	struct arena a;
@@ -31,83 +23,23 @@ struct run {
 	struct sources srcs;
 	struct site site;
 	struct theme *theme;
-	struct rendered *out;
-	size_t n_out, cap_out;
+	struct outputs out;
 };
 
-static void add_output(struct run *r, const char *path, struct buf *b)
-{
-	if (r->n_out == r->cap_out) {
-		r->cap_out = r->cap_out ? r->cap_out * 2 : 64;
-		r->out = xrealloc(r->out, r->cap_out * sizeof(*r->out));
-	}
-	r->out[r->n_out].path = path;
-	r->out[r->n_out].data = buf_detach(b, &r->out[r->n_out].len);
-	r->n_out++;
-}
-
-static void render_page(struct run *r, struct value *site_value, const struct page *p)
-{
-	struct link_ctx lc = { .a = &r->a, .site = &r->site, .page = p, .d = &r->d };
-	struct md_links links = { .rewrite = links_rewrite, .ctx = &lc };
-	struct md_options mo = {
-		.file = p->src->path,
-		.first_line = p->src->body_line,
-		.unsafe = r->cfg.markdown_unsafe,
-		.links = &links,
-	};
-	struct md_doc doc;
-	const struct tmpl *t;
-	struct buf html = BUF_INIT;
-
-	if (!md_render(&r->a, p->src->body, p->src->body_len, &mo, &doc, &r->d))
-		return;
-	t = theme_layout(r->theme, p, &r->d);
-	if (!t)
-		return;
-	if (tmpl_render(t, context_page(&r->a, &r->site, site_value, p, &doc),
-			theme_loader(r->theme), &html, &r->d))
-		add_output(r, p->out_path, &html);
-	buf_free(&html);
-}
-
-/* 404.html: the "404" template with the site and a page titled
- * "Page not found". */
-static void render_404(struct run *r, struct value *site_value)
-{
-	const struct tmpl *t = theme_template(r->theme, "404", &r->d);
-	struct value *ctx, *page;
-	struct buf html = BUF_INIT;
-
-	if (!t) {
-		diag_error(&r->d, "themes", 0, 0, "no 404 template (layouts/404.mustache)");
-		return;
-	}
-	ctx = value_map(&r->a);
-	page = value_map(&r->a);
-	value_map_set_str(&r->a, page, "title", "Page not found");
-	value_map_set_str(&r->a, page, "kind", "404");
-	value_map_set(&r->a, page, "is_404", value_bool(&r->a, true));
-	value_map_set_str(&r->a, page, "url", "/404.html");
-	value_map_set(&r->a, ctx, "site", site_value);
-	value_map_set(&r->a, ctx, "page", page);
-	if (tmpl_render(t, ctx, theme_loader(r->theme), &html, &r->d))
-		add_output(r, "404.html", &html);
-	buf_free(&html);
-}
-
+/* Every renderer, then the files that list what they made. */
 static void render_all(struct run *r)
 {
-	struct value *site_value = context_site(&r->a, &r->site);
+	struct render_ctx rc = {
+		.a = &r->a, .d = &r->d, .site = &r->site, .theme = r->theme, .out = &r->out,
+	};
 	struct buf b = BUF_INIT;
 
-	for (size_t i = 0; i < r->site.n_pages; i++)
-		render_page(r, site_value, r->site.pages[i]);
-	render_404(r, site_value);
-	sitemap_xml(&r->site, &b);
-	add_output(r, "sitemap.xml", &b);
+	rc.site_value = context_site(&r->a, &r->site);
+	render_pages(&rc);
+	sitemap_xml(&r->site, &r->out, &b);
+	outputs_add(&rc, "sitemap.xml", &b);
 	sitemap_robots(&r->site, &b);
-	add_output(r, "robots.txt", &b);
+	outputs_add(&rc, "robots.txt", &b);
 }
 
 static bool failed(const struct run *r)
@@ -130,8 +62,8 @@ static bool write_all(struct run *r)
 			      arena_printf(&r->a, "themes/%s/static", r->cfg.theme), &r->d);
 	ok &= output_copy_tree(&o, path_join(&r->a, r->opts->site_dir, "static"), "static", &r->d);
 	/* pages win over static files of the same name */
-	for (size_t i = 0; i < r->n_out && ok; i++)
-		ok = output_write(&o, r->out[i].path, r->out[i].data, r->out[i].len, &r->d);
+	for (size_t i = 0; i < r->out.n && ok; i++)
+		ok = output_write(&o, r->out.v[i].path, r->out.v[i].data, r->out.v[i].len, &r->d);
 	if (ok && !failed(r))
 		ok = output_commit(&o, &r->d);
 	output_end(&o);
@@ -168,9 +100,7 @@ int build_run(const struct build_opts *opts)
 		fprintf(stderr, "signpost: %zu error%s, %zu warning%s; the output folder was not changed\n",
 			r.d.errors, r.d.errors == 1 ? "" : "s", r.d.warnings,
 			r.d.warnings == 1 ? "" : "s");
-	for (size_t i = 0; i < r.n_out; i++)
-		free(r.out[i].data);
-	free(r.out);
+	outputs_free(&r.out);
 	diags_free(&r.d);
 	arena_free(&r.a);
 	return status;

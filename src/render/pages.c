@@ -1,0 +1,106 @@
+/*
+ * pages.c: the Markdown pages: body through cmark-gfm and our passes,
+ * then the page's layout; and 404.html.
+ */
+#include "render/context.h"
+#include "render/links.h"
+#include "render/markdown.h"
+#include "render/render.h"
+
+struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct buf *b)
+{
+	struct outputs *o = rc->out;
+	struct output_file *f;
+	size_t n = strlen(path);
+
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->v = xrealloc(o->v, o->cap * sizeof(*o->v));
+	}
+	f = &o->v[o->n++];
+	memset(f, 0, sizeof(*f));
+	f->path = path;
+	f->data = buf_detach(b, &f->len);
+	f->in_sitemap = n >= 5 && !strcmp(path + n - 5, ".html") && strcmp(path, "404.html");
+	return f;
+}
+
+void outputs_free(struct outputs *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		free(o->v[i].data);
+	free(o->v);
+	o->v = NULL;
+	o->n = o->cap = 0;
+}
+
+static struct output_file *render_with(struct render_ctx *rc, const struct tmpl *t,
+				       struct value *ctx, const char *path)
+{
+	struct output_file *f = NULL;
+	struct buf html = BUF_INIT;
+
+	value_map_set(rc->a, ctx, "site", rc->site_value);
+	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d))
+		f = outputs_add(rc, path, &html);
+	buf_free(&html);
+	return f;
+}
+
+struct output_file *render_template(struct render_ctx *rc, const char *name,
+				    struct value *ctx, const char *path, const char *who)
+{
+	const struct tmpl *t = theme_template(rc->theme, name, rc->d);
+
+	if (!t) {
+		diag_error(rc->d, who, 0, 0, "no template '%s' (layouts/%s.mustache) in the site or its theme",
+			   name, name);
+		return NULL;
+	}
+	return render_with(rc, t, ctx, path);
+}
+
+static void render_page(struct render_ctx *rc, const struct page *p)
+{
+	const struct site *site = rc->site;
+	struct link_ctx lc = { .a = rc->a, .site = site, .page = p, .d = rc->d };
+	struct md_links links = { .rewrite = links_rewrite, .ctx = &lc };
+	struct md_options mo = {
+		.file = p->src->path,
+		.first_line = p->src->body_line,
+		.unsafe = site->cfg->markdown_unsafe,
+		.links = &links,
+	};
+	struct md_doc doc;
+	const struct tmpl *t;
+	struct output_file *f;
+
+	if (!md_render(rc->a, p->src->body, p->src->body_len, &mo, &doc, rc->d))
+		return;
+	t = theme_layout(rc->theme, p, rc->d);
+	if (!t)
+		return;
+	f = render_with(rc, t, context_page(rc->a, site, rc->site_value, p, &doc), p->out_path);
+	if (f)
+		f->lastmod = p->src->last_reviewed;
+}
+
+/* 404.html: the "404" template with a page titled "Page not found". */
+static void render_404(struct render_ctx *rc)
+{
+	struct value *ctx = value_map(rc->a), *page = value_map(rc->a);
+
+	value_map_set_str(rc->a, page, "title", "Page not found");
+	value_map_set_str(rc->a, page, "kind", "404");
+	value_map_set(rc->a, page, "is_404", value_bool(rc->a, true));
+	value_map_set_str(rc->a, page, "url", "/404.html");
+	value_map_set(rc->a, ctx, "page", page);
+	render_template(rc, "404", ctx, "404.html", "themes");
+}
+
+void render_pages(struct render_ctx *rc)
+{
+	for (size_t i = 0; i < rc->site->n_pages; i++)
+		render_page(rc, rc->site->pages[i]);
+	render_404(rc);
+}

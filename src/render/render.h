@@ -1,0 +1,53 @@
+/*
+ * render.h: what every renderer shares.  A renderer reads the linked
+ * site model and adds finished files to the build's outputs; nothing is
+ * written to disk until every renderer has run without errors.
+ */
+#ifndef SIGNPOST_RENDER_H
+#define SIGNPOST_RENDER_H
+
+#include "render/theme.h"
+#include "site/site.h"
+#include "util/buf.h"
+
+struct output_file {
+	const char *path;       /* relative to the output folder (arena) */
+	char *data;             /* owned by the outputs */
+	size_t len;
+	const char *lastmod;    /* YYYY-MM-DD for the sitemap, or NULL */
+	bool in_sitemap;        /* an HTML page people should find */
+};
+
+struct outputs {
+	struct output_file *v;
+	size_t n, cap;
+};
+
+struct render_ctx {
+	struct arena *a;
+	struct diags *d;
+	const struct site *site;
+	struct value *site_value;   /* the "site" map every template sees */
+	struct theme *theme;
+	struct outputs *out;
+};
+
+/* Takes b's contents as the file at path (arena string); b is emptied.
+ * Returns the entry, for setting lastmod and in_sitemap. */
+struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct buf *b);
+void outputs_free(struct outputs *o);
+
+/*
+ * Renders the template called name with ctx (a map, to which "site" is
+ * added) into the file at path.  The result is listed in the sitemap
+ * when path ends in ".html" and is not "404.html".  Returns the entry,
+ * or NULL after a diagnostic (a missing template is reported at
+ * 'who', the file that asked for it).
+ */
+struct output_file *render_template(struct render_ctx *rc, const char *name,
+				    struct value *ctx, const char *path, const char *who);
+
+/* Renders every Markdown page of the site, and 404.html. */
+void render_pages(struct render_ctx *rc);
+
+#endif
