@@ -12,7 +12,7 @@
 
 static const char *const fm_keys[] = {
 	"title", "description", "weight", "draft", "slug", "layout", "topics",
-	"reading_level", "last_reviewed", "review_by", "aliases", NULL,
+	"reading_level", "last_reviewed", "review_by", "aliases", "date", NULL,
 };
 
 /* A slug is one URL segment: no separators, no dot-segments, nothing a
@@ -78,6 +78,7 @@ static void read_front_matter(struct arena *a, const struct config *cfg,
 	}
 	s->last_reviewed = schema_date(m, "last_reviewed", file, d);
 	s->review_by = schema_date(m, "review_by", file, d);
+	s->date = schema_date(m, "date", file, d);
 	s->topics = schema_str_list(a, m, "topics", file, d);
 	s->aliases = schema_str_list(a, m, "aliases", file, d);
 	schema_int(m, "reading_level", 0, file, d);

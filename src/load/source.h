@@ -20,6 +20,7 @@ struct source {
 	const char *slug;         /* NULL when absent */
 	const char *layout;       /* NULL when absent */
 	const char *last_reviewed, *review_by;  /* YYYY-MM-DD or NULL */
+	const char *date;         /* YYYY-MM-DD or NULL: a news post's date */
 	long weight;
 	bool draft;
 	const struct value *topics;   /* list of strings, or NULL */

@@ -134,6 +134,7 @@ static struct value *page_value(struct arena *a, const struct site *site,
 	value_map_set(a, m, arena_printf(a, "is_%s", kind), value_bool(a, true));
 	set_date(a, m, "last_reviewed", s->last_reviewed);
 	set_date(a, m, "review_by", s->review_by);
+	set_date(a, m, "date", s->date);
 	if (s->topics)
 		value_map_set(a, m, "topics", (struct value *)s->topics);
 	value_map_set(a, m, "params", s->params);
