@@ -24,7 +24,7 @@ PKGS = libcmark-gfm yaml-0.1
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # Debian ships no .pc file for the extensions library.
 EXT_LIBS := $(shell $(PKG_CONFIG) --libs libcmark-gfm-extensions 2>/dev/null || echo -lcmark-gfm-extensions)
-DEP_LIBS := $(EXT_LIBS) $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread
+DEP_LIBS := $(EXT_LIBS) $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread -lm
 
 ALL_CFLAGS = $(WARN) -Isrc $(DEP_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS)

@@ -5,6 +5,7 @@
  * swapped in only when everything succeeded).
  */
 #include "build.h"
+#include "check/content.h"
 #include "emit/output.h"
 #include "emit/sitemap.h"
 #include "load/config.h"
@@ -36,6 +37,8 @@ static void render_all(struct run *r)
 
 	rc.site_value = context_site(&r->a, &r->site);
 	render_pages(&rc);
+	check_readability(&r->a, &r->site, rc.docs, &r->d);
+	check_required_topics(&r->site, &r->d);
 	sitemap_xml(&r->site, &r->out, &b);
 	outputs_add(&rc, "sitemap.xml", &b);
 	sitemap_robots(&r->site, &b);

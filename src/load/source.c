@@ -81,7 +81,7 @@ static void read_front_matter(struct arena *a, const struct config *cfg,
 	s->date = schema_date(m, "date", file, d);
 	s->topics = schema_str_list(a, m, "topics", file, d);
 	s->aliases = schema_str_list(a, m, "aliases", file, d);
-	schema_int(m, "reading_level", 0, file, d);
+	s->reading_level = schema_int(m, "reading_level", 0, file, d);
 
 	/* page.params: the site's declared params, overlaid by the page */
 	s->params = value_map(a);

@@ -22,6 +22,7 @@ struct source {
 	const char *last_reviewed, *review_by;  /* YYYY-MM-DD or NULL */
 	const char *date;         /* YYYY-MM-DD or NULL: a news post's date */
 	long weight;
+	long reading_level;       /* overrides the guide's target; 0 when unset */
 	bool draft;
 	const struct value *topics;   /* list of strings, or NULL */
 	const struct value *aliases;  /* list of strings, or NULL */

@@ -35,7 +35,24 @@ struct pass {
 	size_t n_ids, cap_ids;
 	struct toc_entry *toc;
 	size_t n_toc, cap_toc;
+	struct buf prose;
+	struct md_para *paras;
+	size_t n_paras, cap_paras;
 };
+
+static int line_of(const struct pass *p, cmark_node *n);
+static void plain_text(cmark_node *n, struct buf *b);
+
+static void add_prose(struct pass *p, cmark_node *para)
+{
+	if (p->n_paras == p->cap_paras) {
+		p->cap_paras = p->cap_paras ? p->cap_paras * 2 : 32;
+		p->paras = xrealloc(p->paras, p->cap_paras * sizeof(*p->paras));
+	}
+	p->paras[p->n_paras++] = (struct md_para){ p->prose.len, line_of(p, para) };
+	plain_text(para, &p->prose);
+	buf_addc(&p->prose, '\n');
+}
 
 static int line_of(const struct pass *p, cmark_node *n)
 {
@@ -204,6 +221,9 @@ bool md_render(struct arena *a, const char *body, size_t len,
 		case CMARK_NODE_IMAGE:
 			check_link(&p, n);
 			break;
+		case CMARK_NODE_PARAGRAPH:
+			add_prose(&p, n);
+			break;
 		case CMARK_NODE_HEADING:
 			if (n_headings == cap_headings) {
 				cap_headings = cap_headings ? cap_headings * 2 : 16;
@@ -232,6 +252,14 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	out->html = arena_strndup(a, html, out->html_len);
 	out->toc = p.toc;
 	out->n_toc = p.n_toc;
+	out->prose = arena_strndup(a, buf_cstr(&p.prose), p.prose.len);
+	out->prose_len = p.prose.len;
+	out->n_paras = p.n_paras;
+	out->paras = arena_alloc(a, (p.n_paras ? p.n_paras : 1) * sizeof(*out->paras));
+	if (p.n_paras)
+		memcpy(out->paras, p.paras, p.n_paras * sizeof(*p.paras));
+	buf_free(&p.prose);
+	free(p.paras);
 	free(html);
 	free(p.ids);
 	cmark_node_free(doc);

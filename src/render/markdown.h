@@ -16,11 +16,23 @@ struct toc_entry {
 	const char *text;    /* arena, plain text */
 };
 
+/* Where a paragraph of the prose starts in the file. */
+struct md_para {
+	size_t off;          /* offset in md_doc.prose */
+	int line;            /* line of the file */
+};
+
 struct md_doc {
 	const char *html;    /* arena */
 	size_t html_len;
 	struct toc_entry *toc;
 	size_t n_toc;
+	/* The prose (paragraphs and list items; not headings, code or
+	 * tables) as plain text, one paragraph per line, for readability. */
+	const char *prose;   /* arena */
+	size_t prose_len;
+	struct md_para *paras;  /* arena */
+	size_t n_paras;
 };
 
 struct md_links {

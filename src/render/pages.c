@@ -60,7 +60,7 @@ struct output_file *render_template(struct render_ctx *rc, const char *name,
 	return render_with(rc, t, ctx, path);
 }
 
-static void render_page(struct render_ctx *rc, const struct page *p)
+static void render_page(struct render_ctx *rc, const struct page *p, struct md_doc *doc)
 {
 	const struct site *site = rc->site;
 	struct link_ctx lc = { .a = rc->a, .site = site, .page = p, .d = rc->d };
@@ -71,16 +71,15 @@ static void render_page(struct render_ctx *rc, const struct page *p)
 		.unsafe = site->cfg->markdown_unsafe,
 		.links = &links,
 	};
-	struct md_doc doc;
 	const struct tmpl *t;
 	struct output_file *f;
 
-	if (!md_render(rc->a, p->src->body, p->src->body_len, &mo, &doc, rc->d))
+	if (!md_render(rc->a, p->src->body, p->src->body_len, &mo, doc, rc->d))
 		return;
 	t = theme_layout(rc->theme, p, rc->d);
 	if (!t)
 		return;
-	f = render_with(rc, t, context_page(rc->a, site, rc->site_value, p, &doc), p->out_path);
+	f = render_with(rc, t, context_page(rc->a, site, rc->site_value, p, doc), p->out_path);
 	if (f)
 		f->lastmod = p->src->last_reviewed;
 }
@@ -100,7 +99,9 @@ static void render_404(struct render_ctx *rc)
 
 void render_pages(struct render_ctx *rc)
 {
+	rc->docs = arena_alloc(rc->a, (rc->site->n_pages ? rc->site->n_pages : 1) *
+				      sizeof(*rc->docs));
 	for (size_t i = 0; i < rc->site->n_pages; i++)
-		render_page(rc, rc->site->pages[i]);
+		render_page(rc, rc->site->pages[i], &rc->docs[i]);
 	render_404(rc);
 }

@@ -6,6 +6,7 @@
 #ifndef SIGNPOST_RENDER_H
 #define SIGNPOST_RENDER_H
 
+#include "render/markdown.h"
 #include "render/theme.h"
 #include "site/site.h"
 #include "util/buf.h"
@@ -30,6 +31,8 @@ struct render_ctx {
 	struct value *site_value;   /* the "site" map every template sees */
 	struct theme *theme;
 	struct outputs *out;
+	/* filled by render_pages: the rendered body of site->pages[i] */
+	struct md_doc *docs;
 };
 
 /* Takes b's contents as the file at path (arena string); b is emptied.
