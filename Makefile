@@ -26,7 +26,7 @@ DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 EXT_LIBS := $(shell $(PKG_CONFIG) --libs libcmark-gfm-extensions 2>/dev/null || echo -lcmark-gfm-extensions)
 DEP_LIBS := $(EXT_LIBS) $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread -lm
 
-ALL_CFLAGS = $(WARN) -Isrc $(DEP_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_CFLAGS = $(WARN) -Isrc $(DEP_CFLAGS) -DSIGNPOST_DATADIR='"$(DATADIR)"' $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS)
 
 SRC      := $(sort $(wildcard src/*.c src/*/*.c))
@@ -41,7 +41,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 all: signpost
 
 signpost: $(BUILD)/signpost
-	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/signpost signpost; fi
+	@# rename, not overwrite: a running ./signpost keeps its old file
+	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/signpost signpost.new && mv -f signpost.new signpost; fi
 
 $(BUILD)/signpost: $(MAIN_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
@@ -88,10 +89,14 @@ install: signpost
 	install -m 644 docs/signpost.1 $(DESTDIR)$(MANDIR)/man1/signpost.1
 	install -m 644 docs/signpost.5 $(DESTDIR)$(MANDIR)/man5/signpost.5
 	install -m 644 docs/signpost-templates.7 $(DESTDIR)$(MANDIR)/man7/signpost-templates.7
+	rm -rf $(DESTDIR)$(DATADIR)/themes/default
+	install -d $(DESTDIR)$(DATADIR)/themes
+	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/default
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/signpost $(DESTDIR)$(MANDIR)/man1/signpost.1 \
 		$(DESTDIR)$(MANDIR)/man5/signpost.5 $(DESTDIR)$(MANDIR)/man7/signpost-templates.7
+	rm -rf $(DESTDIR)$(DATADIR)/themes/default
 
 clean:
 	rm -rf build signpost public tests/out

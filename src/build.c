@@ -55,14 +55,14 @@ static bool write_all(struct run *r)
 	struct output o;
 	const char *out_dir = r->opts->out_dir ? r->opts->out_dir :
 			      path_join(&r->a, r->opts->site_dir, r->cfg.output);
+	const char *shown, *theme_static = theme_static_dir(r->theme, &shown);
 	bool ok;
 
 	if (!output_begin(&o, &r->a, out_dir, &r->d)) {
 		output_end(&o);
 		return false;
 	}
-	ok = output_copy_tree(&o, theme_static_dir(r->theme),
-			      arena_printf(&r->a, "themes/%s/static", r->cfg.theme), &r->d);
+	ok = output_copy_tree(&o, theme_static, shown, &r->d);
 	ok &= output_copy_tree(&o, path_join(&r->a, r->opts->site_dir, "static"), "static", &r->d);
 	/* pages win over static files of the same name */
 	for (size_t i = 0; i < r->out.n && ok; i++)
@@ -71,7 +71,7 @@ static bool write_all(struct run *r)
 		ok = output_commit(&o, &r->d);
 	output_end(&o);
 	if (ok && !r->opts->quiet && !failed(r))
-		fprintf(stderr, "signpost: built %zu pages, %zu files in %s\n", r->site.n_pages,
+		fprintf(stderr, "signpost: built %zu page%s, %zu files in %s\n", r->site.n_pages, r->site.n_pages == 1 ? "" : "s",
 			o.files, out_dir);
 	return ok;
 }

@@ -10,7 +10,7 @@
 struct theme {
 	struct arena *a;
 	struct tmpl_dirs dirs;
-	const char *static_dir;
+	const char *static_dir, *shown_static;
 };
 
 const struct tmpl *theme_template(struct theme *t, const char *name, struct diags *d)
@@ -18,16 +18,46 @@ const struct tmpl *theme_template(struct theme *t, const char *name, struct diag
 	return tmpl_dirs_load(&t->dirs, name, d);
 }
 
+#ifndef SIGNPOST_DATADIR
+#define SIGNPOST_DATADIR "/usr/local/share/signpost"
+#endif
+
+/* Arena: where theme name lives: the site's themes/ folder first, then
+ * $SIGNPOST_THEME_PATH, then the themes installed with signpost.  *shown
+ * is how diagnostics name it. */
+static const char *find_theme(struct arena *a, const char *site_dir, const char *name,
+			      const char **shown)
+{
+	const char *env = getenv("SIGNPOST_THEME_PATH");
+	const char *in_site = path_join(a, site_dir, arena_printf(a, "themes/%s", name));
+	const char *candidates[2] = {
+		env && *env ? path_join(a, env, name) : NULL,
+		arena_printf(a, "%s/themes/%s", SIGNPOST_DATADIR, name),
+	};
+
+	*shown = arena_printf(a, "themes/%s", name);
+	if (fs_kind(in_site) == FS_DIR)
+		return in_site;
+	for (size_t i = 0; i < ARRAY_LEN(candidates); i++) {
+		if (candidates[i] && fs_kind(candidates[i]) == FS_DIR) {
+			*shown = candidates[i];
+			return candidates[i];
+		}
+	}
+	return NULL;
+}
+
 struct theme *theme_open(struct arena *a, const char *site_dir, const char *name,
 			 struct diags *d)
 {
 	struct theme *t = arena_alloc(a, sizeof(*t));
-	const char *theme_dir = arena_printf(a, "themes/%s", name);
-	const char *real_theme = path_join(a, site_dir, theme_dir);
+	const char *theme_dir;
+	const char *real_theme = find_theme(a, site_dir, name, &theme_dir);
 
-	if (fs_kind(real_theme) != FS_DIR) {
-		diag_error(d, "config.yaml", 0, 0, "theme '%s' not found: no folder %s", name,
-			   theme_dir);
+	if (!real_theme) {
+		diag_error(d, "config.yaml", 0, 0,
+			   "theme '%s' not found in themes/%s, $SIGNPOST_THEME_PATH or %s/themes",
+			   name, name, SIGNPOST_DATADIR);
 		return NULL;
 	}
 	t->a = a;
@@ -39,6 +69,7 @@ struct theme *theme_open(struct arena *a, const char *site_dir, const char *name
 	tmpl_dirs_add_as(&t->dirs, path_join(a, real_theme, "layouts/partials"),
 			 arena_printf(a, "%s/layouts/partials", theme_dir));
 	t->static_dir = path_join(a, real_theme, "static");
+	t->shown_static = arena_printf(a, "%s/static", theme_dir);
 	return t;
 }
 
@@ -72,7 +103,8 @@ const struct tmpl_loader *theme_loader(struct theme *t)
 	return tmpl_dirs_loader(&t->dirs);
 }
 
-const char *theme_static_dir(const struct theme *t)
+const char *theme_static_dir(const struct theme *t, const char **shown)
 {
+	*shown = t->shown_static;
 	return t->static_dir;
 }

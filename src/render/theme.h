@@ -1,7 +1,9 @@
 /*
- * theme.h: finding templates.  A site's layouts/ overrides its theme's
- * (themes/<name>/layouts/); partials are looked up beside the layouts
- * and in their partials/ folders, site first.
+ * theme.h: finding templates.  A theme is themes/<name>/ in the site,
+ * else <name>/ in $SIGNPOST_THEME_PATH, else the installed
+ * <datadir>/themes/<name>/.  A site's layouts/ overrides its theme's;
+ * partials are looked up beside the layouts and in their partials/
+ * folders, site first.
  *
  * A page's layout is, first found: its front matter 'layout', then
  * <guide>/<kind>, then <kind>, then "page" (for kinds without a
@@ -30,7 +32,7 @@ const struct tmpl *theme_template(struct theme *t, const char *name, struct diag
 /* Borrowed: the loader for partials and parents, valid with t. */
 const struct tmpl_loader *theme_loader(struct theme *t);
 
-/* Arena: the theme's static folder and the site's, in copy order. */
-const char *theme_static_dir(const struct theme *t);
+/* Arena: the theme's static folder; *shown is its name in diagnostics. */
+const char *theme_static_dir(const struct theme *t, const char **shown);
 
 #endif
