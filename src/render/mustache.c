@@ -784,9 +784,11 @@ static void build_block(struct parser *p, struct node *nd, size_t i)
 	nd->indented = t->indented;
 	nd->at_line_start = t->at_line_start;
 	kids = build(p, i + 1, t->match, &n);
-	/* Content always starts with a LINE: whether it writes the
-	 * indentation is the expanding block's choice (at_line_start). */
-	if (n && kids[0].kind != N_LINE) {
+	/* Content written from the middle of a line gets a LINE at its
+	 * start, so that it is indented where it is expanded at the start of
+	 * a line; a block expanded in the middle of one skips its first LINE
+	 * (struct render's skip_line). */
+	if (n && !t->standalone && kids[0].kind != N_LINE) {
 		struct node *v = arena_alloc(p->a, (n + 1) * sizeof(*v));
 		v[0].kind = N_LINE;
 		v[0].line = kids[0].line;
@@ -928,11 +930,15 @@ struct render {
 	const struct value **stack;
 	size_t depth, cap;
 	unsigned long steps;
+	/* A block expanded in the middle of a line: its content's first
+	 * line start, if it comes before any output, writes no indentation
+	 * (the line's own is already there). */
+	bool skip_line;
 };
 
 static bool render_nodes(struct render *r, const struct node *nodes, size_t n,
 			 const char *indent, size_t indent_len, const struct frame *env,
-			 int level, bool skip_first_line);
+			 int level);
 
 static void push_ctx(struct render *r, const struct value *v)
 {
@@ -977,6 +983,8 @@ static bool emit(struct render *r, const struct node *nd, const char *s, size_t 
 		escape_html(r->out, s, n);
 	else
 		buf_add(r->out, s, n);
+	if (n)
+		r->skip_line = false;
 	return true;
 }
 
@@ -1014,7 +1022,7 @@ static const struct node *find_block(const struct frame *env, const char *name)
  * current one when the site is standalone, none otherwise. */
 static bool render_indented(struct render *r, const struct node *site,
 			    const struct node *nodes, size_t n, const char *indent,
-			    size_t indent_len, const struct frame *env, int level, bool skip_first)
+			    size_t indent_len, const struct frame *env, int level)
 {
 	char *mine = NULL;
 	size_t mine_len = 0;
@@ -1026,7 +1034,7 @@ static bool render_indented(struct render *r, const struct node *site,
 		memcpy(mine, indent, indent_len);
 		memcpy(mine + indent_len, site->indent, site->indent_len);
 	}
-	ok = render_nodes(r, nodes, n, mine ? mine : "", mine_len, env, level, skip_first);
+	ok = render_nodes(r, nodes, n, mine ? mine : "", mine_len, env, level);
 	free(mine);
 	return ok;
 }
@@ -1044,13 +1052,9 @@ static bool too_deep(struct render *r, const struct node *nd, int level, const c
 
 static bool render_nodes(struct render *r, const struct node *nodes, size_t n,
 			 const char *indent, size_t indent_len, const struct frame *env,
-			 int level, bool skip_first_line)
+			 int level)
 {
-	size_t i = 0;
-
-	if (skip_first_line && n > 0 && nodes[0].kind == N_LINE)
-		i = 1;
-	for (; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct node *nd = &nodes[i];
 
 		if (++r->steps > LIMIT_TMPL_STEPS) {
@@ -1065,7 +1069,9 @@ static bool render_nodes(struct render *r, const struct node *nodes, size_t n,
 				return false;
 			break;
 		case N_LINE:
-			if (indent_len && !emit(r, nd, indent, indent_len, false))
+			if (r->skip_line)
+				r->skip_line = false;
+			else if (indent_len && !emit(r, nd, indent, indent_len, false))
 				return false;
 			break;
 		case N_VAR:
@@ -1081,7 +1087,7 @@ static bool render_nodes(struct render *r, const struct node *nodes, size_t n,
 					bool ok;
 					push_ctx(r, v->items[k]);
 					ok = render_nodes(r, nd->kids, nd->nkids, indent, indent_len,
-							  env, level, false);
+							  env, level);
 					r->depth--;
 					if (!ok)
 						return false;
@@ -1090,7 +1096,7 @@ static bool render_nodes(struct render *r, const struct node *nodes, size_t n,
 				bool ok;
 				push_ctx(r, v);
 				ok = render_nodes(r, nd->kids, nd->nkids, indent, indent_len, env,
-						  level, false);
+						  level);
 				r->depth--;
 				if (!ok)
 					return false;
@@ -1099,7 +1105,7 @@ static bool render_nodes(struct render *r, const struct node *nodes, size_t n,
 		}
 		case N_INVERTED:
 			if (!value_truthy(lookup(r, nd)) &&
-			    !render_nodes(r, nd->kids, nd->nkids, indent, indent_len, env, level, false))
+			    !render_nodes(r, nd->kids, nd->nkids, indent, indent_len, env, level))
 				return false;
 			break;
 		case N_PARTIAL:
@@ -1117,18 +1123,22 @@ static bool render_nodes(struct render *r, const struct node *nodes, size_t n,
 			f.n = nd->nkids;
 			f.outer = env;
 			if (!render_indented(r, nd, t->nodes, t->n, indent, indent_len,
-					     nd->kind == N_PARENT ? &f : env, level + 1, false))
+					     nd->kind == N_PARENT ? &f : env, level + 1))
 				return false;
 			break;
 		}
 		case N_BLOCK: {
 			const struct node *over = find_block(env, nd->str);
 			const struct node *content = over ? over : nd;
+			bool pending = r->skip_line;   /* an enclosing block's, still unused */
 			if (over && too_deep(r, nd, level, "block", "contain"))
 				return false;
+			r->skip_line = pending || !nd->at_line_start;
 			if (!render_indented(r, nd, content->kids, content->nkids, indent, indent_len,
-					     env, over ? level + 1 : level, !nd->at_line_start))
+					     env, over ? level + 1 : level))
 				return false;
+			if (!pending)
+				r->skip_line = false;
 			break;
 		}
 		}
@@ -1144,7 +1154,7 @@ bool tmpl_render(const struct tmpl *t, const struct value *root,
 
 	if (root)
 		push_ctx(&r, root);
-	ok = render_nodes(&r, t->nodes, t->n, "", 0, NULL, 0, false);
+	ok = render_nodes(&r, t->nodes, t->n, "", 0, NULL, 0);
 	free(r.stack);
 	return ok;
 }
