@@ -25,8 +25,6 @@
 #include "util/escape.h"
 #include "util/limits.h"
 
-#include <stdarg.h>
-
 /* Most nodes one render may visit: bounds loops of partials that expand
  * to nothing, which the output limit cannot catch.  (Belongs beside the
  * other ceilings in util/limits.h.) */
@@ -76,7 +74,6 @@ struct parser {
 	const char *src;
 	size_t len;
 	struct diags *d;
-	size_t errors;
 	struct tok *v;
 	size_t n, cap;
 };
@@ -147,30 +144,6 @@ static size_t common_prefix(const char *s, size_t n, const char *prefix, size_t 
 	return i;
 }
 
-static void perr(struct parser *p, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void perr(struct parser *p, int line, int col, const char *fmt, ...)
-{
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		BUG("bad format '%s'", fmt);
-	buf_grow(&msg, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	msg.len = (size_t)n;
-	diag_error(p->d, p->file, line, col, "%s", msg.data);
-	buf_free(&msg);
-	p->errors++;
-}
-
 static struct tok *push_tok(struct parser *p, enum tok_kind kind, size_t start, size_t end,
 			    int line, int col)
 {
@@ -211,24 +184,26 @@ static bool check_name(struct parser *p, const struct tok *t)
 	if (t->tag == K_COMMENT || t->tag == K_DELIM)
 		return true;
 	if (n == 0) {
-		perr(p, t->line, t->col, "tag '%.*s' has no name",
-		     SHOW(p->src + t->start, t->end - t->start));
+		diag_error(p->d, p->file, t->line, t->col, "tag '%.*s' has no name",
+		           SHOW(p->src + t->start, t->end - t->start));
 		return false;
 	}
 	if (has_space_or_nul(s, n)) {
-		perr(p, t->line, t->col, "tag name '%.*s' must not contain spaces", SHOW(s, n));
+		diag_error(p->d, p->file, t->line, t->col,
+		           "tag name '%.*s' must not contain spaces", SHOW(s, n));
 		return false;
 	}
 	if (t->tag == K_PARTIAL || t->tag == K_PARENT) {
 		if (s[0] == '*') {
-			perr(p, t->line, t->col, "dynamic name '%.*s' is not supported: name the template",
-			     SHOW(s, n));
+			diag_error(p->d, p->file, t->line, t->col,
+			           "dynamic name '%.*s' is not supported: name the template",
+			           SHOW(s, n));
 			return false;
 		}
 		if (s[0] == '/' || memchr(s, '\\', n)) {
-			perr(p, t->line, t->col,
-			     "template name '%.*s' must be relative, with '/' between folders",
-			     SHOW(s, n));
+			diag_error(p->d, p->file, t->line, t->col,
+			           "template name '%.*s' must be relative, with '/' between folders",
+			           SHOW(s, n));
 			return false;
 		}
 		for (size_t i = 0; i <= n;) {
@@ -236,9 +211,9 @@ static bool check_name(struct parser *p, const struct tok *t)
 			size_t seg = slash ? (size_t)(slash - (s + i)) : n - i;
 			if (seg == 0 || (seg == 1 && s[i] == '.') ||
 			    (seg == 2 && s[i] == '.' && s[i + 1] == '.')) {
-				perr(p, t->line, t->col,
-				     "template name '%.*s' must not have empty, '.' or '..' parts",
-				     SHOW(s, n));
+				diag_error(p->d, p->file, t->line, t->col,
+				           "template name '%.*s' must not have empty, '.' or '..' parts",
+				           SHOW(s, n));
 				return false;
 			}
 			i += seg + 1;
@@ -254,8 +229,8 @@ static bool check_name(struct parser *p, const struct tok *t)
 		const char *dot = memchr(s + i, '.', n - i);
 		size_t seg = dot ? (size_t)(dot - (s + i)) : n - i;
 		if (seg == 0) {
-			perr(p, t->line, t->col, "name '%.*s' has an empty part between dots",
-			     SHOW(s, n));
+			diag_error(p->d, p->file, t->line, t->col, "name '%.*s' has an empty part between dots",
+			           SHOW(s, n));
 			return false;
 		}
 		i += seg + 1;
@@ -292,10 +267,11 @@ static bool tokenize(struct parser *p)
 		const char *o = find(src + pos, len - pos, otag, olen);
 		size_t t = o ? (size_t)(o - src) : len;
 		size_t c, end, i;
-		const char *content;
+		const char *content, *e;
 		size_t content_len;
 		struct tok *tk;
 		enum tag_kind kind;
+		char sigil, closer;
 		int tline, tcol;
 
 		/* text up to the tag, cut after every newline */
@@ -317,41 +293,27 @@ static bool tokenize(struct parser *p)
 		tline = line;
 		tcol = (int)(t - line_start) + 1;
 		c = t + olen;
-		if (c < len && src[c] == '{') {
-			/* {{{name}}}: closed by '}' and the closing delimiter */
-			const char *e = NULL;
-			for (i = c + 1; i + 1 + clen <= len; i++)
-				if (src[i] == '}' && !memcmp(src + i + 1, ctag, clen)) {
-					e = src + i;
-					break;
-				}
-			if (!e)
-				goto unclosed;
+		/* {{{name}}} ends with '}' and {{=<% %>=}} with '=' before the
+		 * closing delimiter */
+		sigil = c < len && (src[c] == '{' || src[c] == '=') ? src[c] : 0;
+		closer = sigil == '{' ? '}' : sigil;
+		e = NULL;
+		for (i = c + (sigil != 0); i + (sigil != 0) + clen <= len; i++)
+			if ((!sigil || src[i] == closer) &&
+			    !memcmp(src + i + (sigil != 0), ctag, clen)) {
+				e = src + i;
+				break;
+			}
+		if (!e)
+			goto unclosed;
+		content = src + c + (sigil != 0);
+		content_len = (size_t)(e - content);
+		end = (size_t)(e - src) + (sigil != 0) + clen;
+		if (sigil == '{') {
 			kind = K_RAW;
-			content = src + c + 1;
-			content_len = (size_t)(e - content);
-			end = (size_t)(e - src) + 1 + clen;
-		} else if (c < len && src[c] == '=') {
-			/* {{=<% %>=}}: closed by '=' and the closing delimiter */
-			const char *e = NULL;
-			for (i = c + 1; i + 1 + clen <= len; i++)
-				if (src[i] == '=' && !memcmp(src + i + 1, ctag, clen)) {
-					e = src + i;
-					break;
-				}
-			if (!e)
-				goto unclosed;
+		} else if (sigil == '=') {
 			kind = K_DELIM;
-			content = src + c + 1;
-			content_len = (size_t)(e - content);
-			end = (size_t)(e - src) + 1 + clen;
 		} else {
-			const char *e = find(src + c, len - c, ctag, clen);
-			if (!e)
-				goto unclosed;
-			content = src + c;
-			content_len = (size_t)(e - content);
-			end = (size_t)(e - src) + clen;
 			trim(&content, &content_len);
 			kind = K_VAR;
 			if (content_len) {
@@ -395,9 +357,10 @@ static bool tokenize(struct parser *p)
 				b_end++;
 			if (a_end == s || b == b_end || b_end != lim ||
 			    memchr(s, '=', (size_t)(a_end - s)) || memchr(b, '=', (size_t)(b_end - b))) {
-				perr(p, tline, tcol,
-				     "bad set-delimiter tag '%.*s': expected two delimiters separated by a space, as in '{{=<%% %%>=}}'",
-				     SHOW(src + t, end - t));
+				diag_error(p->d, p->file, tline, tcol,
+				           "bad set-delimiter tag '%.*s': expected two delimiters "
+				           "separated by a space, as in '{{=<%% %%>=}}'",
+				           SHOW(src + t, end - t));
 			} else {
 				otag = s;
 				olen = (size_t)(a_end - s);
@@ -413,8 +376,9 @@ static bool tokenize(struct parser *p)
 		pos = end;
 		continue;
 unclosed:
-		perr(p, tline, tcol, "unclosed tag: '%.*s' without a closing '%.*s'",
-		     (int)olen, otag, (int)clen, ctag);
+		diag_error(p->d, p->file, tline, tcol, "unclosed tag: '%.*s%s' without a closing '%s%.*s'",
+		           (int)olen, otag, sigil == '{' ? "{" : "", sigil == '{' ? "}" : "",
+		           (int)clen, ctag);
 		return false;
 	}
 	return true;
@@ -441,7 +405,8 @@ static const char *open_what(enum tag_kind k)
 
 static void report_unclosed(struct parser *p, const struct tok *o)
 {
-	perr(p, o->line, o->col, "unclosed %s '%.*s'", open_what(o->tag), SHOW(o->name, o->name_len));
+	diag_error(p->d, p->file, o->line, o->col, "unclosed %s '%.*s'", open_what(o->tag),
+	           SHOW(o->name, o->name_len));
 }
 
 /* Matches opening and closing tags.  Returns false when nesting is too
@@ -460,8 +425,8 @@ static bool match_tags(struct parser *p, bool whole)
 		t->match = SIZE_MAX;
 		if (is_open(t)) {
 			if (depth == LIMIT_TMPL_NESTING) {
-				perr(p, t->line, t->col, "sections nested more than %d deep",
-				     LIMIT_TMPL_NESTING);
+				diag_error(p->d, p->file, t->line, t->col, "sections nested more than %d deep",
+				           LIMIT_TMPL_NESTING);
 				return false;
 			}
 			if (t->tag == K_BLOCK && depth > 0 && p->v[stack[depth - 1]].tag == K_PARENT)
@@ -476,17 +441,17 @@ static bool match_tags(struct parser *p, bool whole)
 				k--;
 			}
 			if (depth == 0) {
-				perr(p, t->line, t->col, "closing tag '%.*s' has no open section",
-				     SHOW(t->name, t->name_len));
+				diag_error(p->d, p->file, t->line, t->col, "closing tag '%.*s' has no open section",
+				           SHOW(t->name, t->name_len));
 				continue;
 			}
 			if (k == 0) {
 				/* a misspelt name: take it as closing the innermost */
 				const struct tok *o = &p->v[stack[depth - 1]];
-				perr(p, t->line, t->col,
-				     "closing tag '%.*s' does not match the open %s '%.*s' (line %d)",
-				     SHOW(t->name, t->name_len), open_what(o->tag),
-				     SHOW(o->name, o->name_len), o->line);
+				diag_error(p->d, p->file, t->line, t->col,
+				           "closing tag '%.*s' does not match the open %s '%.*s' (line %d)",
+				           SHOW(t->name, t->name_len), open_what(o->tag),
+				           SHOW(o->name, o->name_len), o->line);
 				k = depth;
 			} else {
 				/* closes an outer one: the inner ones were left open */
@@ -897,11 +862,12 @@ struct tmpl *tmpl_parse(struct arena *a, const char *file, const char *src,
 {
 	struct parser p = { .a = a, .src = src, .len = len, .d = d };
 	struct tmpl *t = NULL;
+	size_t errors = d->errors;
 	bool whole;
 
 	p.file = arena_strdup(a, file ? file : "");
 	whole = tokenize(&p);
-	if (match_tags(&p, whole) && whole && p.errors == 0) {
+	if (match_tags(&p, whole) && whole && d->errors == errors) {
 		mark_standalone(&p);
 		indent_blocks(&p);
 		remove_standalone(&p);
@@ -974,18 +940,20 @@ static const struct value *lookup(const struct render *r, const struct node *nd)
 
 static bool emit(struct render *r, const struct node *nd, const char *s, size_t n, bool escape)
 {
-	if (r->out->len - r->out_start + n > LIMIT_OUTPUT_SIZE) {
-		diag_error(r->d, nd->file, nd->line, nd->col,
-			   "output larger than %u bytes", LIMIT_OUTPUT_SIZE);
-		return false;
+	/* checked before writing, and again after escaping has grown it */
+	if (r->out->len - r->out_start + n <= LIMIT_OUTPUT_SIZE) {
+		if (escape)
+			escape_html(r->out, s, n);
+		else
+			buf_add(r->out, s, n);
+		if (n)
+			r->skip_line = false;
+		if (r->out->len - r->out_start <= LIMIT_OUTPUT_SIZE)
+			return true;
 	}
-	if (escape)
-		escape_html(r->out, s, n);
-	else
-		buf_add(r->out, s, n);
-	if (n)
-		r->skip_line = false;
-	return true;
+	diag_error(r->d, nd->file, nd->line, nd->col, "output larger than %u bytes",
+		   LIMIT_OUTPUT_SIZE);
+	return false;
 }
 
 static bool render_var(struct render *r, const struct node *nd)

@@ -43,12 +43,20 @@ struct tmpl *tmpl_parse(struct arena *a, const char *file, const char *src,
 const char *tmpl_file(const struct tmpl *t);
 
 /*
- * Renders t against the context stack whose bottom is root, appending to
- * out.  loader may be NULL (then every partial is missing).  Returns
- * false (with a diagnostic at the tag that hit a limit) on a runaway:
- * partials and parents nested deeper than LIMIT_PARTIAL_DEPTH, more than
- * LIMIT_OUTPUT_SIZE bytes of output, or as many steps of expansion that
- * produce nothing.  On false, out holds a partial result.
+ * Renders t against the context stack whose bottom is root (may be
+ * NULL: an empty context), appending to out.  loader may be NULL (then
+ * every partial is missing).  Returns false (with a diagnostic at the
+ * tag that hit a limit) on a runaway: partials, parents and block
+ * overrides nested deeper than LIMIT_PARTIAL_DEPTH, more than
+ * LIMIT_OUTPUT_SIZE bytes of output, or more than LIMIT_TMPL_STEPS
+ * (mustache.c) nodes visited, which catches partial loops that write
+ * nothing.  On false, out holds a partial result.
+ *
+ * Values: strings (numbers stay as written) and booleans ("true",
+ * "false") interpolate; null, lists and maps interpolate as nothing.
+ * Sections iterate lists and push maps and other truthy values
+ * (value_truthy()).  Overrides given to a parent reach every template it
+ * includes; the outermost override of a block wins.
  */
 bool tmpl_render(const struct tmpl *t, const struct value *root,
 		 const struct tmpl_loader *loader, struct buf *out, struct diags *d);
