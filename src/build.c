@@ -22,6 +22,7 @@ struct run {
 	const struct build_opts *opts;
 	struct config cfg;
 	struct sources srcs;
+	struct glossary glossary;
 	struct site site;
 	struct theme *theme;
 	struct outputs out;
@@ -37,12 +38,14 @@ static void render_all(struct run *r)
 
 	rc.site_value = context_site(&r->a, &r->site);
 	render_pages(&rc);
+	render_guides(&rc);
 	check_readability(&r->a, &r->site, rc.docs, &r->d);
 	check_required_topics(&r->site, &r->d);
 	sitemap_xml(&r->site, &r->out, &b);
 	outputs_add(&rc, "sitemap.xml", &b);
 	sitemap_robots(&r->site, &b);
 	outputs_add(&rc, "robots.txt", &b);
+	outputs_check_unique(&rc);
 }
 
 static bool failed(const struct run *r)
@@ -89,7 +92,9 @@ int build_run(const struct build_opts *opts)
 					 arena_printf(&r.a, "%s/", opts->base_url);
 		}
 		sources_load(&r.a, opts->site_dir, &r.cfg, opts->drafts, &r.srcs, &r.d);
+		glossary_load(&r.a, opts->site_dir, &r.cfg, &r.glossary, &r.d);
 		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);
+		r.site.glossary = &r.glossary;
 		r.theme = theme_open(&r.a, opts->site_dir, r.cfg.theme, &r.d);
 		if (r.theme)
 			render_all(&r);

@@ -6,10 +6,14 @@
 #include "load/yaml.h"
 #include "util/escape.h"
 #include "util/fs.h"
+#include "util/text.h"
 
 static const char *const config_keys[] = {
 	"title", "base_url", "language", "output", "theme", "markdown", "guides",
-	"params", NULL,
+	"params", "help", NULL,
+};
+static const char *const help_keys[] = {
+	"title", "phone", "text", "email", "url", "hours", "description", "guides", NULL,
 };
 static const char *const markdown_keys[] = { "unsafe", NULL };
 static const char *const guide_keys[] = {
@@ -134,6 +138,72 @@ static const char *normalise_base_url(struct arena *a, const struct config *cfg,
 	return url[len - 1] == '/' ? url : arena_printf(a, "%s/", url);
 }
 
+static void load_help_contact(struct config *cfg, struct value *m, struct help_contact *h,
+			      struct arena *a, struct diags *d)
+{
+	const char *file = cfg->file;
+	const struct value *v;
+
+	h->raw = m;
+	h->line = m->line;
+	h->col = m->col;
+	schema_unknown_keys(m, help_keys, NULL, "help key", file, d);
+	h->title = schema_str(m, "title", file, d);
+	h->phone = schema_str(m, "phone", file, d);
+	h->text = schema_str(m, "text", file, d);
+	h->email = schema_str(m, "email", file, d);
+	h->url = schema_str(m, "url", file, d);
+	h->hours = schema_str(m, "hours", file, d);
+	h->description = schema_str(m, "description", file, d);
+	h->guides = schema_str_list(a, m, "guides", file, d);
+	if (!h->title) {
+		diag_error(d, file, m->line, m->col, "help contact has no 'title'");
+		h->title = "";
+	}
+	if (h->phone && !text_is_phone(h->phone) && (v = value_map_get(m, "phone")))
+		diag_error(d, file, v->line, v->col, "phone '%s' should be digits and spaces", h->phone);
+	if (h->text && !text_is_phone(h->text) && (v = value_map_get(m, "text")))
+		diag_error(d, file, v->line, v->col, "text number '%s' should be digits and spaces", h->text);
+	if (h->email && !text_is_email(h->email) && (v = value_map_get(m, "email")))
+		diag_error(d, file, v->line, v->col, "email '%s' is not an email address", h->email);
+	if (h->url && (v = value_map_get(m, "url")) &&
+	    ((strncmp(h->url, "https://", 8) && strncmp(h->url, "http://", 7)) ||
+	     !url_is_safe(h->url, strlen(h->url))))
+		diag_error(d, file, v->line, v->col, "url '%s' should be an absolute http or https URL", h->url);
+	for (size_t i = 0; h->guides && i < h->guides->len; i++) {
+		const struct value *g = h->guides->items[i];
+		bool known = false;
+		for (size_t k = 0; k < cfg->n_guides && !known; k++)
+			known = !strcmp(cfg->guides[k].id, g->str);
+		if (!known)
+			diag_error(d, file, g->line, g->col, "help contact '%s' names unknown guide '%s'",
+				   h->title, g->str);
+	}
+}
+
+static void load_help(struct arena *a, struct config *cfg, struct diags *d)
+{
+	struct value *list = value_map_get(cfg->raw, "help");
+
+	if (!list || list->kind == VAL_NULL)
+		return;
+	if (list->kind != VAL_LIST) {
+		diag_error(d, cfg->file, list->line, list->col,
+			   "'help' should be a list of contacts, each with a title");
+		return;
+	}
+	cfg->help = arena_alloc(a, (list->len ? list->len : 1) * sizeof(*cfg->help));
+	for (size_t i = 0; i < list->len; i++) {
+		struct value *m = list->items[i];
+		if (m->kind != VAL_MAP) {
+			diag_error(d, cfg->file, m->line, m->col,
+				   "each help contact should be a mapping with a title");
+			continue;
+		}
+		load_help_contact(cfg, m, &cfg->help[cfg->n_help++], a, d);
+	}
+}
+
 bool config_load(struct arena *a, const char *site_dir, struct config *cfg,
 		 struct diags *d)
 {
@@ -197,6 +267,7 @@ bool config_load(struct arena *a, const char *site_dir, struct config *cfg,
 		cfg->params = value_map(a);
 
 	load_guides(a, cfg, d);
+	load_help(a, cfg, d);
 	return true;
 }
 

@@ -21,6 +21,15 @@ struct guide {
 	int line, col;
 };
 
+/* One "Get help now" contact: the duty line, out-of-hours, 999. */
+struct help_contact {
+	const char *title;
+	const char *phone, *text, *email, *url, *hours, *description; /* or NULL */
+	const struct value *guides;  /* guide ids it shows on; NULL: every page */
+	struct value *raw;           /* the mapping, for templates */
+	int line, col;
+};
+
 struct config {
 	const char *file;         /* as shown in diagnostics: "config.yaml" */
 	const char *title;
@@ -31,6 +40,8 @@ struct config {
 	bool markdown_unsafe;     /* raw HTML allowed in Markdown */
 	struct guide *guides;
 	size_t n_guides;
+	struct help_contact *help;
+	size_t n_help;
 	struct value *params;     /* a map, possibly empty */
 	struct value *raw;        /* the whole file */
 };

@@ -7,13 +7,17 @@ static struct value *guide_value(struct arena *a, const struct site *site, size_
 {
 	const struct guide *g = &site->cfg->guides[i];
 	struct value *m = value_map(a);
+	const char *url = site->guide_home[i] ? site->guide_home[i]->url :
+			  arena_printf(a, "/%s/", g->folder);
 
 	value_map_set_str(a, m, "id", g->id);
 	value_map_set_str(a, m, "title", g->title);
 	if (g->description)
 		value_map_set_str(a, m, "description", g->description);
-	value_map_set_str(a, m, "url", site->guide_home[i] ? site->guide_home[i]->url :
-			  arena_printf(a, "/%s/", g->folder));
+	value_map_set_str(a, m, "url", url);
+	value_map_set_str(a, m, "print_url", arena_printf(a, "%sprint/", url));
+	if (site->glossary && site->glossary->n)
+		value_map_set_str(a, m, "words_url", arena_printf(a, "%swords/", url));
 	value_map_set_str(a, m, "style", g->style);
 	value_map_set(a, m, "child", value_bool(a, !strcmp(g->style, "child")));
 	value_map_set(a, m, "quick_exit", value_bool(a, g->quick_exit));
@@ -50,6 +54,51 @@ const char *context_date_text(struct arena *a, const char *date)
 	if (month < 1 || month > 12)
 		BUG("date '%s' was not validated", date);
 	return arena_printf(a, "%d %s %.4s", day, months[month - 1], date);
+}
+
+/* "01632 960100" as a tel: URI. */
+static const char *tel_uri(struct arena *a, const char *phone)
+{
+	char *out = arena_alloc(a, strlen(phone) + 5);
+	char *o = out + 4;
+	memcpy(out, "tel:", 4);
+	for (const char *p = phone; *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	*o = '\0';
+	return out;
+}
+
+static bool shows_on(const struct help_contact *h, const struct guide *g)
+{
+	if (!h->guides)
+		return true;
+	for (size_t i = 0; g && i < h->guides->len; i++)
+		if (!strcmp(h->guides->items[i]->str, g->id))
+			return true;
+	return false;
+}
+
+/* The "Get help now" contacts for pages of guide g (NULL outside). */
+struct value *context_help(struct arena *a, const struct site *site, const struct guide *g)
+{
+	struct value *list = value_list(a);
+
+	for (size_t i = 0; i < site->cfg->n_help; i++) {
+		const struct help_contact *h = &site->cfg->help[i];
+		struct value *m;
+		if (!shows_on(h, g))
+			continue;
+		m = value_map(a);
+		for (size_t k = 0; k < h->raw->len; k++)
+			value_map_set(a, m, h->raw->pairs[k].key, h->raw->pairs[k].val);
+		if (h->phone)
+			value_map_set_str(a, m, "phone_uri", tel_uri(a, h->phone));
+		if (h->text)
+			value_map_set_str(a, m, "text_uri", arena_printf(a, "sms:%s", tel_uri(a, h->text) + 4));
+		value_list_push(a, list, m);
+	}
+	return list;
 }
 
 static struct value *link_value(struct arena *a, const struct page *p)
@@ -154,6 +203,28 @@ static struct value *breadcrumbs(struct arena *a, const struct page *p)
 	return list;
 }
 
+/* What every page in a guide shares: the guide, its navigation, the
+ * help panel.  current is the page being rendered (NULL for generated
+ * pages, which are never in the navigation). */
+static void set_frame(struct arena *a, const struct site *site, struct value *m,
+		      const struct guide *g, const struct page *current)
+{
+	struct value *help = context_help(a, site, g);
+
+	value_map_set(a, m, "help", help);
+	value_map_set(a, m, "has_help", value_bool(a, help->len > 0));
+	if (g) {
+		size_t gi = (size_t)(g - site->cfg->guides);
+		const struct page *home = site->guide_home[gi];
+		value_map_set(a, m, "guide", guide_value(a, site, gi));
+		if (home) {
+			struct value *nav = nav_list(a, home, current, 0);
+			value_map_set(a, m, "nav", nav);
+			value_map_set(a, m, "has_nav", value_bool(a, nav->len > 0));
+		}
+	}
+}
+
 struct value *context_page(struct arena *a, const struct site *site,
 			   struct value *site_value, const struct page *p,
 			   const struct md_doc *doc)
@@ -164,19 +235,36 @@ struct value *context_page(struct arena *a, const struct site *site,
 	value_map_set(a, m, "page", page_value(a, site, p, doc));
 	value_map_set(a, m, "breadcrumbs", breadcrumbs(a, p));
 	value_map_set(a, m, "has_breadcrumbs", value_bool(a, p->parent != NULL));
-	if (p->guide) {
-		size_t gi = (size_t)(p->guide - site->cfg->guides);
-		const struct page *home = site->guide_home[gi];
-		value_map_set(a, m, "guide", guide_value(a, site, gi));
-		if (home) {
-			struct value *nav = nav_list(a, home, p, 0);
-			value_map_set(a, m, "nav", nav);
-			value_map_set(a, m, "has_nav", value_bool(a, nav->len > 0));
-		}
-	}
+	set_frame(a, site, m, p->guide, p);
 	if (p->prev)
 		value_map_set(a, m, "prev", link_value(a, p->prev));
 	if (p->next)
 		value_map_set(a, m, "next", link_value(a, p->next));
+	return m;
+}
+
+struct value *context_generated(struct arena *a, const struct site *site,
+				const struct guide *g, const char *title, const char *url,
+				const char *kind)
+{
+	struct value *m = value_map(a), *page = value_map(a), *crumbs = value_list(a);
+	const struct page *up = NULL;
+
+	value_map_set_str(a, page, "title", title);
+	value_map_set_str(a, page, "url", url);
+	value_map_set_str(a, page, "permalink", arena_printf(a, "%s%s", site->cfg->base_url, url + 1));
+	value_map_set_str(a, page, "kind", kind);
+	value_map_set(a, page, arena_printf(a, "is_%s", kind), value_bool(a, true));
+	value_map_set(a, m, "page", page);
+
+	if (g)
+		up = site->guide_home[g - site->cfg->guides];
+	if (site->home && site->home != up)
+		value_list_push(a, crumbs, link_value(a, site->home));
+	if (up)
+		value_list_push(a, crumbs, link_value(a, up));
+	value_map_set(a, m, "breadcrumbs", crumbs);
+	value_map_set(a, m, "has_breadcrumbs", value_bool(a, crumbs->len > 0));
+	set_frame(a, site, m, g, NULL);
 	return m;
 }

@@ -13,6 +13,7 @@
  *               active, children), or the guides on pages outside them
  *   breadcrumbs list of title and url, home first, the page excluded
  *   prev, next  reading order within the guide (title, url), if any
+ *   help        "Get help now" contacts for this page's guide
  */
 #ifndef SIGNPOST_CONTEXT_H
 #define SIGNPOST_CONTEXT_H
@@ -28,6 +29,22 @@ struct value *context_site(struct arena *a, const struct site *site);
 struct value *context_page(struct arena *a, const struct site *site,
 			   struct value *site_value, const struct page *p,
 			   const struct md_doc *doc);
+
+/*
+ * Arena: the context of a page the generator makes (a print page, a
+ * words page, a directory or events page): page.title, page.url,
+ * page.permalink, page.kind and page.is_<kind>; breadcrumbs to the home
+ * page and the guide's landing page; guide, nav and help as for the
+ * guide's own pages (g may be NULL).  "site" is added when rendered.
+ */
+struct value *context_generated(struct arena *a, const struct site *site,
+				const struct guide *g, const char *title, const char *url,
+				const char *kind);
+
+/* Arena: the "Get help now" contacts shown on pages of guide g (NULL:
+ * pages outside the guides): each contact's keys from config.yaml, plus
+ * phone_uri (tel:) and text_uri (sms:). */
+struct value *context_help(struct arena *a, const struct site *site, const struct guide *g);
 
 /* Arena: "1 October 2026" for "2026-10-01"; date must be valid. */
 const char *context_date_text(struct arena *a, const char *date);

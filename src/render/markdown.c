@@ -16,6 +16,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <pthread.h>
+#include <strings.h>
 
 static pthread_once_t registered = PTHREAD_ONCE_INIT;
 
@@ -87,6 +88,10 @@ static void check_link(struct pass *p, cmark_node *n)
 		cmark_node_set_url(n, "");
 		return;
 	}
+	if (url[0] == '#' && p->opt->id_prefix) {
+		cmark_node_set_url(n, arena_printf(p->a, "#%s%s", p->opt->id_prefix, url + 1));
+		return;
+	}
 	if (!*url || has_scheme(url) || url[0] == '#' || (url[0] == '/' && url[1] == '/'))
 		return;
 	if (!p->opt->links)
@@ -117,7 +122,11 @@ static void plain_text(cmark_node *n, struct buf *b)
 static const char *unique_id(struct pass *p, const char *text)
 {
 	const char *base = text_slug(p->a, text, strlen(text));
-	const char *id = base;
+	const char *id;
+
+	if (p->opt->id_prefix)
+		base = arena_printf(p->a, "%s%s", p->opt->id_prefix, base);
+	id = base;
 
 	for (int n = 2;; n++) {
 		bool used = false;
@@ -185,6 +194,80 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 	buf_free(&html);
 }
 
+static bool word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c >= 0x80;
+}
+
+/* Offset of the first whole-word, ASCII-case-insensitive match of word
+ * in s, or -1. */
+static long find_word(const char *s, const char *word)
+{
+	size_t n = strlen(word), len = strlen(s);
+	if (!n)
+		return -1;
+	for (size_t i = 0; i + n <= len; i++) {
+		if (strncasecmp(s + i, word, n))
+			continue;
+		if ((i > 0 && word_byte((unsigned char)s[i - 1])) ||
+		    (i + n < len && word_byte((unsigned char)s[i + n])))
+			continue;
+		return (long)i;
+	}
+	return -1;
+}
+
+/* Links the first use of each term found in text node t (and the text
+ * after it); used[] marks terms already explained on this page. */
+static void link_terms(struct pass *p, cmark_node *t, bool *used)
+{
+	while (t) {
+		const char *lit = cmark_node_get_literal(t);
+		long best = -1;
+		size_t best_term = 0, best_len = 0;
+		cmark_node *link, *label, *after;
+		char *before, *word, *rest;
+
+		for (size_t k = 0; k < p->opt->n_terms; k++) {
+			if (used[k])
+				continue;
+			for (size_t m = 0; m < p->opt->terms[k].n_match; m++) {
+				const char *w = p->opt->terms[k].match[m];
+				long at = find_word(lit, w);
+				/* earliest match; at one place, the longest words */
+				if (at >= 0 && (best < 0 || at < best ||
+						(at == best && strlen(w) > best_len))) {
+					best = at;
+					best_term = k;
+					best_len = strlen(w);
+				}
+			}
+		}
+		if (best < 0)
+			return;
+		used[best_term] = true;
+		before = xstrndup(lit, (size_t)best);
+		word = xstrndup(lit + best, best_len);
+		rest = xstrdup(lit + best + best_len);
+
+		link = cmark_node_new(CMARK_NODE_LINK);
+		cmark_node_set_url(link, p->opt->terms[best_term].url);
+		label = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(label, word);
+		cmark_node_append_child(link, label);
+		after = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(after, rest);
+		cmark_node_set_literal(t, before);
+		cmark_node_insert_after(t, link);
+		cmark_node_insert_after(link, after);
+		free(before);
+		free(word);
+		free(rest);
+		t = after;
+	}
+}
+
 bool md_render(struct arena *a, const char *body, size_t len,
 	       const struct md_options *opt, struct md_doc *out, struct diags *d)
 {
@@ -194,8 +277,9 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	cmark_node *doc;
 	cmark_iter *it;
 	cmark_event_type ev;
-	cmark_node **headings = NULL;
-	size_t n_headings = 0, cap_headings = 0;
+	cmark_node **headings = NULL, **texts = NULL;
+	size_t n_headings = 0, cap_headings = 0, n_texts = 0, cap_texts = 0;
+	int no_terms = 0;   /* depth inside links, images and headings */
 	char *html;
 
 	pthread_once(&registered, register_extensions);
@@ -214,12 +298,28 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(n);
+		bool shelter = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE ||
+			       type == CMARK_NODE_HEADING;
+		if (ev == CMARK_EVENT_EXIT && shelter)
+			no_terms--;
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		switch (cmark_node_get_type(n)) {
+		if (shelter)
+			no_terms++;
+		switch (type) {
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
 			check_link(&p, n);
+			break;
+		case CMARK_NODE_TEXT:
+			if (opt->n_terms && !no_terms) {
+				if (n_texts == cap_texts) {
+					cap_texts = cap_texts ? cap_texts * 2 : 64;
+					texts = xrealloc(texts, cap_texts * sizeof(*texts));
+				}
+				texts[n_texts++] = n;
+			}
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			add_prose(&p, n);
@@ -242,7 +342,14 @@ bool md_render(struct arena *a, const char *body, size_t len,
 		}
 	}
 	cmark_iter_free(it);
-	/* after the walk: rewriting frees the nodes the iterator stands on */
+	/* after the walk: these passes add and free nodes */
+	if (n_texts) {
+		bool *used = xcalloc(opt->n_terms, sizeof(*used));
+		for (size_t i = 0; i < n_texts; i++)
+			link_terms(&p, texts[i], used);
+		free(used);
+	}
+	free(texts);
 	for (size_t i = 0; i < n_headings; i++)
 		rewrite_heading(&p, headings[i]);
 	free(headings);

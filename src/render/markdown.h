@@ -46,11 +46,23 @@ struct md_links {
 	void *ctx;
 };
 
+/* A glossary term to explain on its first use in a page: its first
+ * whole-word, case-insensitive match in ordinary text (not in headings,
+ * links or code) becomes a link to url. */
+struct md_term {
+	const char *const *match;  /* the words to look for */
+	size_t n_match;
+	const char *url;
+};
+
 struct md_options {
 	const char *file;     /* for diagnostics */
 	int first_line;       /* line of the file where the body starts */
 	bool unsafe;          /* raw HTML and any URL scheme allowed */
 	const struct md_links *links;  /* may be NULL */
+	const char *id_prefix;  /* put before every heading id and '#' link; may be NULL */
+	const struct md_term *terms;   /* may be NULL */
+	size_t n_terms;
 };
 
 /* Arena: renders body[0..len) into out.  Problems become diagnostics;

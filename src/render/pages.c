@@ -25,6 +25,26 @@ struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct 
 	return f;
 }
 
+static int path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void outputs_check_unique(struct render_ctx *rc)
+{
+	const struct outputs *o = rc->out;
+	const char **v = xcalloc(o->n ? o->n : 1, sizeof(*v));
+
+	for (size_t i = 0; i < o->n; i++)
+		v[i] = o->v[i].path;
+	qsort(v, o->n, sizeof(*v), path_cmp);
+	for (size_t i = 1; i < o->n; i++)
+		if (!strcmp(v[i], v[i - 1]) && (i < 2 || strcmp(v[i], v[i - 2])))
+			diag_error(rc->d, "content", 0, 0,
+				   "two things want to be /%s; rename a page or change its slug", v[i]);
+	free(v);
+}
+
 void outputs_free(struct outputs *o)
 {
 	for (size_t i = 0; i < o->n; i++)
@@ -60,7 +80,24 @@ struct output_file *render_template(struct render_ctx *rc, const char *name,
 	return render_with(rc, t, ctx, path);
 }
 
-static void render_page(struct render_ctx *rc, const struct page *p, struct md_doc *doc)
+/* Arena: the glossary as terms to explain on pages of guide g. */
+static struct md_term *guide_terms(struct render_ctx *rc, const struct guide *g)
+{
+	const struct glossary *gl = rc->site->glossary;
+	const struct page *home = rc->site->guide_home[g - rc->site->cfg->guides];
+	struct md_term *terms = arena_alloc(rc->a, (gl->n ? gl->n : 1) * sizeof(*terms));
+
+	for (size_t i = 0; i < gl->n; i++) {
+		terms[i].match = gl->terms[i].match;
+		terms[i].n_match = gl->terms[i].n_match;
+		terms[i].url = arena_printf(rc->a, "%swords/#%s", home ? home->url : "/",
+					    gl->terms[i].id);
+	}
+	return terms;
+}
+
+static void render_page(struct render_ctx *rc, const struct page *p, struct md_doc *doc,
+			struct md_term **terms)
 {
 	const struct site *site = rc->site;
 	struct link_ctx lc = { .a = rc->a, .site = site, .page = p, .d = rc->d };
@@ -72,6 +109,15 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 		.links = &links,
 	};
 	const struct tmpl *t;
+
+	/* explain glossary words on their first use in each guide page */
+	if (p->guide && rc->site->glossary && rc->site->glossary->n) {
+		size_t gi = (size_t)(p->guide - site->cfg->guides);
+		if (!terms[gi])
+			terms[gi] = guide_terms(rc, p->guide);
+		mo.terms = terms[gi];
+		mo.n_terms = rc->site->glossary->n;
+	}
 	struct output_file *f;
 
 	if (!md_render(rc->a, p->src->body, p->src->body_len, &mo, doc, rc->d))
@@ -99,9 +145,13 @@ static void render_404(struct render_ctx *rc)
 
 void render_pages(struct render_ctx *rc)
 {
+	struct md_term **terms;
+
 	rc->docs = arena_alloc(rc->a, (rc->site->n_pages ? rc->site->n_pages : 1) *
 				      sizeof(*rc->docs));
+	terms = arena_alloc(rc->a, (rc->site->cfg->n_guides + 1) * sizeof(*terms));
+
 	for (size_t i = 0; i < rc->site->n_pages; i++)
-		render_page(rc, rc->site->pages[i], &rc->docs[i]);
+		render_page(rc, rc->site->pages[i], &rc->docs[i], terms);
 	render_404(rc);
 }

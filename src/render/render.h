@@ -39,6 +39,9 @@ struct render_ctx {
  * Returns the entry, for setting lastmod and in_sitemap. */
 struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct buf *b);
 void outputs_free(struct outputs *o);
+/* Reports two renderers that made the same file (a page whose URL is
+ * also a generated page's, say). */
+void outputs_check_unique(struct render_ctx *rc);
 
 /*
  * Renders the template called name with ctx (a map, to which "site" is
@@ -52,5 +55,9 @@ struct output_file *render_template(struct render_ctx *rc, const char *name,
 
 /* Renders every Markdown page of the site, and 404.html. */
 void render_pages(struct render_ctx *rc);
+/* Each guide's whole-guide print page (<guide>/print/) and its "Words
+ * explained" page (<guide>/words/) when the site has a glossary, for
+ * themes that have the "print" and "words" templates. */
+void render_guides(struct render_ctx *rc);
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef SIGNPOST_SITE_H
 #define SIGNPOST_SITE_H
 
+#include "load/glossary.h"
 #include "load/source.h"
 
 enum page_kind {
@@ -35,6 +36,7 @@ struct site {
 	size_t n_pages;
 	struct page *home;       /* may be NULL (reported) */
 	struct page **guide_home; /* per cfg->guides[i]; entries may be NULL */
+	const struct glossary *glossary;
 };
 
 /* Arena: builds the model from the sources. */

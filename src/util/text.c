@@ -162,3 +162,29 @@ bool text_is_date(const char *s)
 		return false;
 	return true;
 }
+
+bool text_is_phone(const char *s)
+{
+	size_t digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!(*p == ' ' || (*p == '+' && p == s)))
+			return false;
+	}
+	return digits >= 3 && digits <= 15;
+}
+
+bool text_is_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	size_t n = strlen(s);
+
+	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || at[1] == '.' ||
+	    s[n - 1] == '.')
+		return false;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || strchr("<>\"'(),;:[]\\", *p))
+			return false;
+	return true;
+}

@@ -23,6 +23,14 @@ bool text_valid_utf8(const char *s, size_t len, size_t *bad);
 /* 1-based line and column (in bytes) of offset within s. */
 void text_position(const char *s, size_t offset, int *line, int *col);
 
+/* True when s looks like a phone number as people write it: 3 to 15
+ * digits, spaces, and an optional leading '+'. */
+bool text_is_phone(const char *s);
+
+/* True when s looks like an email address: one '@', a dot in the
+ * domain, no spaces, quotes, angle brackets or other separators. */
+bool text_is_email(const char *s);
+
 /* True when s is a date written YYYY-MM-DD that exists. */
 bool text_is_date(const char *s);
 

@@ -82,6 +82,35 @@ TEST(gfm_extensions)
 	CHECK(strstr(d.html, "href=\"http://www.example.org\"") != NULL);
 }
 
+TEST(terms_linked_on_first_use_only)
+{
+	static const char *const lb[] = { "letterbox", "letterbox contact" };
+	static const char *const iro[] = { "IRO" };
+	struct md_term terms[] = { { lb, 2, "/g/words/#letterbox" }, { iro, 1, "/g/words/#iro" } };
+	struct md_options o = { .file = "p.md", .first_line = 1, .terms = terms, .n_terms = 2 };
+	struct md_doc d;
+	const char *s = "## Letterbox\n\nAsk your IRO about Letterbox contact. Letterbox again; "
+			"the IROs and [letterbox](x.md) stay as they are.\n\n`letterbox`\n";
+	diags_free(&D);
+	md_render(&A, s, strlen(s), &o, &d, &D);
+	CHECK(strstr(d.html, "<h2 id=\"letterbox\">Letterbox</h2>") != NULL);
+	CHECK(strstr(d.html, "Ask your <a href=\"/g/words/#iro\">IRO</a> about "
+			     "<a href=\"/g/words/#letterbox\">Letterbox contact</a>. Letterbox again") != NULL);
+	CHECK(strstr(d.html, "the IROs and") != NULL);
+	CHECK(strstr(d.html, "<code>letterbox</code>") != NULL);
+}
+
+TEST(id_prefix_for_combined_pages)
+{
+	struct md_options o = { .file = "p.md", .first_line = 1, .id_prefix = "p3-" };
+	struct md_doc d;
+	const char *s = "## Times\n\n[see](#times)\n";
+	diags_free(&D);
+	md_render(&A, s, strlen(s), &o, &d, &D);
+	CHECK(strstr(d.html, "<h2 id=\"p3-times\">") != NULL);
+	CHECK(strstr(d.html, "href=\"#p3-times\"") != NULL);
+}
+
 TEST(resolve_paths)
 {
 	CHECK_STR(links_resolve(&A, "adopters", "groups.md"), "adopters/groups.md");
@@ -100,6 +129,8 @@ int main(void)
 	RUN(unsafe_urls_refused_unless_unsafe);
 	RUN(raw_html_omitted_with_warning);
 	RUN(gfm_extensions);
+	RUN(terms_linked_on_first_use_only);
+	RUN(id_prefix_for_combined_pages);
 	RUN(resolve_paths);
 	diags_free(&D);
 	arena_free(&A);

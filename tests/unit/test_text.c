@@ -57,6 +57,22 @@ TEST(dates)
 	CHECK(!text_is_date("01/10/2026"));
 }
 
+TEST(phones_and_emails)
+{
+	CHECK(text_is_phone("01632 960100"));
+	CHECK(text_is_phone("+44 1632 960100"));
+	CHECK(text_is_phone("999"));
+	CHECK(!text_is_phone("01632-960100x"));
+	CHECK(!text_is_phone("12"));
+	CHECK(!text_is_phone("0 1 6 3 2 9 6 0 1 0 0 0 0 0 0 0"));
+	CHECK(text_is_email("duty@fernvale-adoption.example.org"));
+	CHECK(!text_is_email("duty.example.org"));
+	CHECK(!text_is_email("a@b@example.org"));
+	CHECK(!text_is_email("a@example"));
+	CHECK(!text_is_email("\"><script>@example.org"));
+	CHECK(!text_is_email("a b@example.org"));
+}
+
 static const char *esc(void (*f)(struct buf *, const char *, size_t), const char *s,
 		       struct buf *b)
 {
@@ -100,6 +116,7 @@ int main(void)
 	RUN(utf8);
 	RUN(positions);
 	RUN(dates);
+	RUN(phones_and_emails);
 	RUN(escaping);
 	RUN(url_schemes);
 	return harness_done();

@@ -1,0 +1,94 @@
+/*
+ * guides.c: the pages each guide gets without anyone writing them: the
+ * whole guide on one page for printing, and "Words explained".
+ */
+#include "load/glossary.h"
+#include "render/context.h"
+#include "render/links.h"
+#include "render/render.h"
+
+/* Arena: the guide's glossary in its own words: id, term, definition. */
+static struct value *words_list(struct arena *a, const struct glossary *gl,
+				const struct guide *g)
+{
+	struct value *list = value_list(a);
+	for (size_t i = 0; i < gl->n; i++) {
+		struct value *m = value_map(a);
+		value_map_set_str(a, m, "id", gl->terms[i].id);
+		value_map_set_str(a, m, "term", gl->terms[i].term);
+		value_map_set_str(a, m, "definition", glossary_definition(&gl->terms[i], g));
+		value_list_push(a, list, m);
+	}
+	return list;
+}
+
+static void render_words(struct render_ctx *rc, const struct guide *g, const struct page *home)
+{
+	const char *url = arena_printf(rc->a, "%swords/", home->url);
+	struct value *ctx = context_generated(rc->a, rc->site, g, "Words explained", url, "words");
+
+	value_map_set(rc->a, ctx, "terms", words_list(rc->a, rc->site->glossary, g));
+	render_template(rc, "words", ctx, arena_printf(rc->a, "%sindex.html", url + 1),
+			"content/glossary.yaml");
+}
+
+/* Every page of the guide in reading order, each body rendered again
+ * with its heading ids prefixed so they stay unique on one page. */
+static void render_print(struct render_ctx *rc, const struct guide *g, const struct page *home)
+{
+	const char *url = arena_printf(rc->a, "%sprint/", home->url);
+	const char *title = arena_printf(rc->a, "%s: the whole guide", g->title);
+	struct value *ctx = context_generated(rc->a, rc->site, g, title, url, "print");
+	struct value *sections = value_list(rc->a);
+	int n = 0;
+
+	for (const struct page *p = home; p; p = p->next) {
+		/* the page's own problems were reported when it was rendered */
+		struct diags quiet = DIAGS_INIT;
+		struct link_ctx lc = { .a = rc->a, .site = rc->site, .page = p, .d = &quiet };
+		struct md_links links = { .rewrite = links_rewrite, .ctx = &lc };
+		struct md_options mo = {
+			.file = p->src->path,
+			.first_line = p->src->body_line,
+			.unsafe = rc->site->cfg->markdown_unsafe,
+			.links = &links,
+			.id_prefix = arena_printf(rc->a, "s%d-", ++n),
+		};
+		struct md_doc doc;
+		struct value *m = value_map(rc->a);
+
+		md_render(rc->a, p->src->body, p->src->body_len, &mo, &doc, &quiet);
+		diags_free(&quiet);
+		value_map_set_str(rc->a, m, "id", arena_printf(rc->a, "s%d", n));
+		value_map_set_str(rc->a, m, "title", p->src->title);
+		value_map_set_str(rc->a, m, "url", p->url);
+		value_map_set(rc->a, m, "content", value_strn(rc->a, doc.html, doc.html_len));
+		value_list_push(rc->a, sections, m);
+	}
+	value_map_set(rc->a, ctx, "sections", sections);
+	if (rc->site->glossary && rc->site->glossary->n) {
+		value_map_set(rc->a, ctx, "terms", words_list(rc->a, rc->site->glossary, g));
+		value_map_set(rc->a, ctx, "has_terms", value_bool(rc->a, true));
+	}
+	render_template(rc, "print", ctx, arena_printf(rc->a, "%sindex.html", url + 1),
+			home->src->path);
+}
+
+/* A theme opts in to these pages by having their templates. */
+void render_guides(struct render_ctx *rc)
+{
+	const struct config *cfg = rc->site->cfg;
+	bool print = theme_template(rc->theme, "print", rc->d) != NULL;
+	bool words = rc->site->glossary && rc->site->glossary->n &&
+		     theme_template(rc->theme, "words", rc->d) != NULL;
+
+	for (size_t i = 0; i < cfg->n_guides; i++) {
+		const struct page *home = rc->site->guide_home[i];
+		if (!home)
+			continue;
+		if (print)
+			render_print(rc, &cfg->guides[i], home);
+		if (words)
+			render_words(rc, &cfg->guides[i], home);
+	}
+}
