@@ -11,6 +11,7 @@
 #include "util/fs.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 
 #define USAGE "usage: signpost render TEMPLATE [DATA.yaml] [--partials DIR]\n"
 
@@ -110,11 +111,18 @@ int cmd_render(int argc, char **argv)
 		free(dirs);
 		return usage_error("%s", "no template given");
 	}
-	for (size_t i = 0; i < ndirs; i++)
+	for (size_t i = 0; i < ndirs; i++) {
+		struct stat st;
 		if (!*dirs[i]) {
 			free(dirs);
 			return usage_error("%s", "option '--partials' needs a folder");
 		}
+		if (stat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode)) {
+			int usage = usage_error("--partials '%s' is not a folder", dirs[i]);
+			free(dirs);
+			return usage;
+		}
+	}
 
 	arena_init(&a);
 	if (render(&a, paths[0], paths[1], dirs, ndirs, &out, &d)) {
