@@ -13,7 +13,7 @@ static const char *const file_keys[] = { "terms", NULL };
 static const char *const term_keys[] = { "term", "match", "definition", "guides", NULL };
 
 static void load_term(struct arena *a, const struct config *cfg, const char *file,
-		      struct value *m, struct term *t, struct diags *d)
+		      struct value *m, struct gloss_term *t, struct diags *d)
 {
 	const struct value *match, *guides;
 
@@ -62,7 +62,7 @@ static void load_term(struct arena *a, const struct config *cfg, const char *fil
 
 static int term_cmp(const void *pa, const void *pb)
 {
-	const struct term *a = pa, *b = pb;
+	const struct gloss_term *a = pa, *b = pb;
 	int c = strcasecmp(a->term, b->term);
 	return c ? c : strcmp(a->term, b->term);
 }
@@ -100,7 +100,7 @@ void glossary_load(struct arena *a, const char *site_dir, const struct config *c
 	out->terms = arena_alloc(a, (list->len ? list->len : 1) * sizeof(*out->terms));
 	for (size_t i = 0; i < list->len; i++) {
 		struct value *m = list->items[i];
-		struct term *t = &out->terms[out->n];
+		struct gloss_term *t = &out->terms[out->n];
 		if (m->kind != VAL_MAP) {
 			diag_error(d, file, m->line, m->col, "each term should be a mapping with 'term' and 'definition'");
 			continue;
@@ -117,7 +117,7 @@ void glossary_load(struct arena *a, const char *site_dir, const struct config *c
 		qsort(out->terms, out->n, sizeof(*out->terms), term_cmp);
 }
 
-const char *glossary_definition(const struct term *t, const struct guide *g)
+const char *glossary_definition(const struct gloss_term *t, const struct guide *g)
 {
 	const char *own = g ? value_map_str(t->guides, g->id) : NULL;
 	return own ? own : t->definition;

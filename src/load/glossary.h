@@ -8,7 +8,7 @@
 
 #include "load/config.h"
 
-struct term {
+struct gloss_term {
 	const char *id;            /* slug of the term: the anchor on words pages */
 	const char *term;
 	const char **match;        /* arena; at least the term itself */
@@ -19,7 +19,7 @@ struct term {
 };
 
 struct glossary {
-	struct term *terms;        /* sorted by term, case-insensitively */
+	struct gloss_term *terms;        /* sorted by term, case-insensitively */
 	size_t n;
 };
 
@@ -30,6 +30,6 @@ void glossary_load(struct arena *a, const char *site_dir, const struct config *c
 
 /* Borrowed: term t explained in guide g's words (its own, else the
  * default). */
-const char *glossary_definition(const struct term *t, const struct guide *g);
+const char *glossary_definition(const struct gloss_term *t, const struct guide *g);
 
 #endif

@@ -39,7 +39,32 @@ struct pass {
 	struct buf prose;
 	struct md_para *paras;
 	size_t n_paras, cap_paras;
+	struct md_link *links;
+	size_t n_links, cap_links;
+	struct md_table *tables;
+	size_t n_tables, cap_tables;
+	struct md_ignore *ignores;
+	size_t n_ignores, cap_ignores;
 };
+
+/* Grows an xmalloc'd array of n items of size sz to hold one more. */
+static void *grow(void *v, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(v, *cap * sz);
+}
+
+/* Arena: a copy of the n items of an xmalloc'd array, which is freed. */
+static void *to_arena(struct arena *a, void *v, size_t n, size_t sz)
+{
+	void *out = arena_alloc(a, (n ? n : 1) * sz);
+	if (n)
+		memcpy(out, v, n * sz);
+	free(v);
+	return out;
+}
 
 static int line_of(const struct pass *p, cmark_node *n);
 static void plain_text(cmark_node *n, struct buf *b);
@@ -73,10 +98,26 @@ static bool has_scheme(const char *url)
 	return false;
 }
 
-static void check_link(struct pass *p, cmark_node *n)
+static void record_link(struct pass *p, cmark_node *n, int line, int col)
+{
+	struct buf text = BUF_INIT;
+	const char *url = cmark_node_get_url(n);
+
+	plain_text(n, &text);
+	p->links = grow(p->links, p->n_links, &p->cap_links, sizeof(*p->links));
+	p->links[p->n_links++] = (struct md_link){
+		.dest = arena_strdup(p->a, url ? url : ""),
+		.text = arena_strndup(p->a, buf_cstr(&text), text.len),
+		.line = line,
+		.col = col,
+		.image = cmark_node_get_type(n) == CMARK_NODE_IMAGE,
+	};
+	buf_free(&text);
+}
+
+static void rewrite_link(struct pass *p, cmark_node *n, int line, int col)
 {
 	const char *url = cmark_node_get_url(n);
-	int line = line_of(p, n), col = cmark_node_get_start_column(n);
 	const char *rewritten;
 
 	if (!url)
@@ -99,6 +140,14 @@ static void check_link(struct pass *p, cmark_node *n)
 	rewritten = p->opt->links->rewrite(p->opt->links->ctx, url, line, col);
 	if (rewritten)
 		cmark_node_set_url(n, rewritten);
+}
+
+static void check_link(struct pass *p, cmark_node *n)
+{
+	int line = line_of(p, n), col = cmark_node_get_start_column(n);
+
+	rewrite_link(p, n, line, col);
+	record_link(p, n, line, col);
 }
 
 static void plain_text(cmark_node *n, struct buf *b)
@@ -148,6 +197,7 @@ static const char *unique_id(struct pass *p, const char *text)
 static void rewrite_heading(struct pass *p, cmark_node *h)
 {
 	int level = cmark_node_get_heading_level(h);
+	int line = line_of(p, h);
 	struct buf text = BUF_INIT, html = BUF_INIT;
 	cmark_node *wrap = cmark_node_new(CMARK_NODE_DOCUMENT);
 	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
@@ -188,7 +238,7 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 		p->toc = v;
 	}
 	p->toc[p->n_toc++] = (struct toc_entry){
-		.level = level, .id = id, .text = arena_strdup(p->a, buf_cstr(&text)),
+		.level = level, .line = line, .id = id, .text = arena_strdup(p->a, buf_cstr(&text)),
 	};
 	buf_free(&text);
 	buf_free(&html);
@@ -268,6 +318,52 @@ static void link_terms(struct pass *p, cmark_node *t, bool *used)
 	}
 }
 
+/* A GFM table's header row is its first child; "empty" when every cell
+ * of it is. */
+static void record_table(struct pass *p, cmark_node *table)
+{
+	cmark_node *header = cmark_node_first_child(table);
+	bool empty = true;
+
+	for (cmark_node *c = header ? cmark_node_first_child(header) : NULL; c && empty;
+	     c = cmark_node_next(c))
+		empty = cmark_node_first_child(c) == NULL;
+	p->tables = grow(p->tables, p->n_tables, &p->cap_tables, sizeof(*p->tables));
+	p->tables[p->n_tables++] = (struct md_table){ line_of(p, table), empty };
+}
+
+/* "<!-- signpost: ignore RULE [RULE…] -->"; true when n is a comment.
+ * Rule names are letters, digits and single hyphens. */
+static bool record_comment(struct pass *p, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	const char *s, *end;
+
+	if (!lit || strncmp(lit, "<!--", 4))
+		return false;
+	end = strstr(lit, "-->");
+	s = strstr(lit, "signpost: ignore");
+	if (!s || (end && s > end))
+		return true;
+	s += strlen("signpost: ignore");
+	for (;;) {
+		size_t len = 0;
+		while (*s == ' ' || *s == '\t' || *s == ',')
+			s++;
+		while ((s[len] >= 'a' && s[len] <= 'z') || (s[len] >= '0' && s[len] <= '9') ||
+		       (s[len] == '-' && len > 0 && s[len + 1] != '-' && s[len + 1] != '>'))
+			len++;
+		if (len == 0)
+			break;
+		p->ignores = grow(p->ignores, p->n_ignores, &p->cap_ignores, sizeof(*p->ignores));
+		p->ignores[p->n_ignores++] = (struct md_ignore){
+			line_of(p, n), arena_strndup(p->a, s, len),
+		};
+		s += len;
+	}
+	return true;
+}
+
 bool md_render(struct arena *a, const char *body, size_t len,
 	       const struct md_options *opt, struct md_doc *out, struct diags *d)
 {
@@ -333,11 +429,13 @@ bool md_render(struct arena *a, const char *body, size_t len,
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
-			if (!opt->unsafe)
+			if (!record_comment(&p, n) && !opt->unsafe)
 				diag_warning(d, opt->file, line_of(&p, n), cmark_node_get_start_column(n),
 					     "raw HTML is left out (markdown.unsafe is off in config.yaml)");
 			break;
 		default:
+			if (!strcmp(cmark_node_get_type_string(n), "table"))
+				record_table(&p, n);
 			break;
 		}
 	}
@@ -367,6 +465,12 @@ bool md_render(struct arena *a, const char *body, size_t len,
 		memcpy(out->paras, p.paras, p.n_paras * sizeof(*p.paras));
 	buf_free(&p.prose);
 	free(p.paras);
+	out->links = to_arena(a, p.links, p.n_links, sizeof(*p.links));
+	out->n_links = p.n_links;
+	out->tables = to_arena(a, p.tables, p.n_tables, sizeof(*p.tables));
+	out->n_tables = p.n_tables;
+	out->ignores = to_arena(a, p.ignores, p.n_ignores, sizeof(*p.ignores));
+	out->n_ignores = p.n_ignores;
 	free(html);
 	free(p.ids);
 	cmark_node_free(doc);

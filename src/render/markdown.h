@@ -12,6 +12,7 @@
 
 struct toc_entry {
 	int level;           /* 1..6 */
+	int line;            /* of the file */
 	const char *id;      /* arena */
 	const char *text;    /* arena, plain text */
 };
@@ -20,6 +21,27 @@ struct toc_entry {
 struct md_para {
 	size_t off;          /* offset in md_doc.prose */
 	int line;            /* line of the file */
+};
+
+/* Facts the checks read: every link and image as written. */
+struct md_link {
+	const char *dest;    /* after rewriting (arena) */
+	const char *text;    /* the link text or image alt, plain (arena) */
+	int line, col;
+	bool image;
+};
+
+/* A table: its line, and whether its header row says nothing. */
+struct md_table {
+	int line;
+	bool empty_header;
+};
+
+/* "<!-- signpost: ignore RULE -->": RULE is not reported on the comment's
+ * own line nor the line after it ("all" for every rule). */
+struct md_ignore {
+	int line;
+	const char *rule;    /* arena */
 };
 
 struct md_doc {
@@ -33,6 +55,12 @@ struct md_doc {
 	size_t prose_len;
 	struct md_para *paras;  /* arena */
 	size_t n_paras;
+	struct md_link *links;  /* arena, in document order */
+	size_t n_links;
+	struct md_table *tables;
+	size_t n_tables;
+	struct md_ignore *ignores;
+	size_t n_ignores;
 };
 
 struct md_links {
