@@ -5,9 +5,10 @@
  * swapped in only when everything succeeded).
  */
 #include "build.h"
-#include "check/content.h"
+#include "check/check.h"
 #include "emit/output.h"
 #include "emit/sitemap.h"
+#include "load/assets.h"
 #include "load/config.h"
 #include "load/source.h"
 #include "render/context.h"
@@ -15,6 +16,8 @@
 #include "site/site.h"
 #include "util/buf.h"
 #include "util/fs.h"
+
+#include <time.h>
 
 struct run {
 	struct arena a;
@@ -25,10 +28,55 @@ struct run {
 	struct glossary glossary;
 	struct site site;
 	struct theme *theme;
+	struct assets assets;
 	struct outputs out;
+	const char *today;
+	size_t written;           /* files in the new output, once swapped in */
+	const char *out_dir;
 };
 
-/* Every renderer, then the files that list what they made. */
+/* Arena: the build's date, YYYY-MM-DD in UTC: SOURCE_DATE_EPOCH when it
+ * is set, so builds can be repeated exactly, else now. */
+static const char *build_today(struct arena *a, struct diags *d)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (env && *env) {
+		char *end;
+		long long v = strtoll(env, &end, 10);
+		if (*end || v < 0 || v > 253402300799LL || *env < '0' || *env > '9')
+			diag_error(d, "SOURCE_DATE_EPOCH", 0, 0,
+				   "'%s' should be a whole number of seconds since 1970-01-01 UTC", env);
+		else
+			t = (time_t)v;
+	}
+	gmtime_r(&t, &tm);
+	return arena_printf(a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The relative paths of the static files, for the link checks. */
+static const char *const *asset_paths(struct run *r)
+{
+	const char **v = arena_alloc(&r->a, (r->assets.n ? r->assets.n : 1) * sizeof(*v));
+	for (size_t i = 0; i < r->assets.n; i++)
+		v[i] = r->assets.v[i].rel;
+	return v;
+}
+
+/* The content checks, on what the renderers made. */
+static void check_all(struct run *r, const struct md_doc *docs)
+{
+	struct check_ctx cc = {
+		.a = &r->a, .d = &r->d, .site = &r->site, .out = &r->out, .docs = docs,
+		.today = r->today, .assets = asset_paths(r), .n_assets = r->assets.n,
+	};
+	check_site(&cc);
+}
+
+/* Every renderer, then the files that list what they made, then the
+ * checks. */
 static void render_all(struct run *r)
 {
 	struct render_ctx rc = {
@@ -39,13 +87,12 @@ static void render_all(struct run *r)
 	rc.site_value = context_site(&r->a, &r->site);
 	render_pages(&rc);
 	render_guides(&rc);
-	check_readability(&r->a, &r->site, rc.docs, &r->d);
-	check_required_topics(&r->site, &r->d);
 	sitemap_xml(&r->site, &r->out, &b);
 	outputs_add(&rc, "sitemap.xml", &b);
 	sitemap_robots(&r->site, &b);
 	outputs_add(&rc, "robots.txt", &b);
 	outputs_check_unique(&rc);
+	check_all(r, rc.docs);
 }
 
 static bool failed(const struct run *r)
@@ -58,24 +105,25 @@ static bool write_all(struct run *r)
 	struct output o;
 	const char *out_dir = r->opts->out_dir ? r->opts->out_dir :
 			      path_join(&r->a, r->opts->site_dir, r->cfg.output);
-	const char *shown, *theme_static = theme_static_dir(r->theme, &shown);
-	bool ok;
+	bool ok = true;
 
 	if (!output_begin(&o, &r->a, out_dir, &r->d)) {
 		output_end(&o);
 		return false;
 	}
-	ok = output_copy_tree(&o, theme_static, shown, &r->d);
-	ok &= output_copy_tree(&o, path_join(&r->a, r->opts->site_dir, "static"), "static", &r->d);
+	for (size_t i = 0; i < r->assets.n && ok; i++)
+		ok = output_copy(&o, r->assets.v[i].path, r->assets.v[i].shown, r->assets.v[i].rel,
+				 &r->d);
 	/* pages win over static files of the same name */
 	for (size_t i = 0; i < r->out.n && ok; i++)
 		ok = output_write(&o, r->out.v[i].path, r->out.v[i].data, r->out.v[i].len, &r->d);
 	if (ok && !failed(r))
 		ok = output_commit(&o, &r->d);
 	output_end(&o);
-	if (ok && !r->opts->quiet && !failed(r))
-		fprintf(stderr, "signpost: built %zu page%s, %zu files in %s\n", r->site.n_pages, r->site.n_pages == 1 ? "" : "s",
-			o.files, out_dir);
+	if (ok && !failed(r)) {
+		r->written = o.files;
+		r->out_dir = out_dir;
+	}
 	return ok;
 }
 
@@ -85,6 +133,7 @@ int build_run(const struct build_opts *opts)
 	int status;
 
 	arena_init(&r.a);
+	r.today = build_today(&r.a, &r.d);
 	if (config_load(&r.a, opts->site_dir, &r.cfg, &r.d)) {
 		if (opts->base_url) {
 			size_t n = strlen(opts->base_url);
@@ -96,15 +145,25 @@ int build_run(const struct build_opts *opts)
 		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);
 		r.site.glossary = &r.glossary;
 		r.theme = theme_open(&r.a, opts->site_dir, r.cfg.theme, &r.d);
-		if (r.theme)
+		if (r.theme) {
+			const char *shown[2], *dirs[2];
+			dirs[0] = theme_static_dir(r.theme, &shown[0]);
+			dirs[1] = path_join(&r.a, opts->site_dir, "static");
+			shown[1] = "static";
+			assets_load(&r.a, dirs, shown, 2, &r.assets, &r.d);
 			render_all(&r);
+		}
 		if (opts->write && !failed(&r))
 			write_all(&r);
 	}
 
-	diags_print(&r.d, stderr, opts->format);
+	/* a JUnit report is a file for CI to keep: standard output */
+	diags_print(&r.d, opts->format == DIAG_JUNIT ? stdout : stderr, opts->format);
 	status = failed(&r) ? 1 : 0;
-	if (status && opts->write && !opts->quiet)
+	if (r.out_dir && !opts->quiet && opts->format != DIAG_JUNIT)
+		fprintf(stderr, "signpost: built %zu page%s, %zu files in %s\n", r.site.n_pages,
+			r.site.n_pages == 1 ? "" : "s", r.written, r.out_dir);
+	if (status && opts->write && !opts->quiet && opts->format != DIAG_JUNIT)
 		fprintf(stderr, "signpost: %zu error%s, %zu warning%s; the output folder was not changed\n",
 			r.d.errors, r.d.errors == 1 ? "" : "s", r.d.warnings,
 			r.d.warnings == 1 ? "" : "s");

@@ -29,12 +29,15 @@ static const struct command commands[] = {
 	  "      --format FORMAT  diagnostics as text, github or json\n"
 	  "  -q, --quiet          print nothing but diagnostics\n" },
 	{ "check", cmd_check,
-	  "signpost check [-s DIR] [--strict] [--format text|github|json]",
-	  "Build the site in memory and report every problem; write nothing.\n"
+	  "signpost check [-s DIR] [-o DIR] [--strict] [--format text|github|json|junit]",
+	  "Build the site in memory and report every problem: links and anchors,\n"
+	  "accessibility of the Markdown, reading level, required topics, review dates,\n"
+	  "orphan pages.  Writes nothing unless -o is given.\n"
 	  "\n"
 	  "  -s, --source DIR     the site folder\n"
+	  "  -o, --output DIR     also write the site there when it passes\n"
 	  "      --strict         fail on warnings too\n"
-	  "      --format FORMAT  diagnostics as text, github or json\n"
+	  "      --format FORMAT  diagnostics as text, github, json or junit (a JUnit XML report)\n"
 	  "  -q, --quiet          print nothing but diagnostics\n" },
 	{ "render", cmd_render,
 	  "signpost render TEMPLATE [DATA.yaml] [--partials DIR]",

@@ -64,10 +64,12 @@ static int run(int argc, char **argv, bool write)
 			if (!(v = option_value(argc, argv, &i, a[1] == 's' ? "-s" : "--source")))
 				return usage_error(cmd, "option '%s' needs a folder", a);
 			o.site_dir = v;
-		} else if (write && (is_option(a, "-o") || is_option(a, "--output"))) {
+		} else if (is_option(a, "-o") || is_option(a, "--output")) {
 			if (!(v = option_value(argc, argv, &i, a[1] == 'o' ? "-o" : "--output")))
 				return usage_error(cmd, "option '%s' needs a folder", a);
+			/* check writes nothing unless asked where */
 			o.out_dir = v;
+			o.write = true;
 		} else if (write && is_option(a, "--base-url")) {
 			if (!(v = option_value(argc, argv, &i, "--base-url")))
 				return usage_error(cmd, "option '%s' needs a URL", a);
@@ -81,8 +83,9 @@ static int run(int argc, char **argv, bool write)
 				return usage_error(cmd, "option '%s' needs a number of jobs from 1 to 256", a);
 		} else if (is_option(a, "--format")) {
 			if (!(v = option_value(argc, argv, &i, "--format")) ||
-			    !diag_format_parse(v, &o.format))
-				return usage_error(cmd, "--format takes text, github or json%s", "");
+			    !diag_format_parse(v, &o.format) || (write && o.format == DIAG_JUNIT))
+				return usage_error(cmd, write ? "--format takes text, github or json%s" :
+						   "--format takes text, github, json or junit%s", "");
 		} else {
 			return usage_error(cmd, "unknown option '%s'", a);
 		}

@@ -3,7 +3,6 @@
  */
 #include "emit/output.h"
 #include "util/fs.h"
-#include "util/limits.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -110,51 +109,18 @@ bool output_write(struct output *o, const char *rel, const void *data, size_t le
 	return true;
 }
 
-static bool copy_dir(struct output *o, const char *dir, const char *rel,
-		     const char *shown, int depth, struct diags *d)
+bool output_copy(struct output *o, const char *from, const char *shown, const char *rel,
+		 struct diags *d)
 {
-	struct fs_entry *e;
-	long n = fs_list(o->a, dir, &e);
-	bool ok = true;
+	size_t len;
+	char *data = fs_read(from, shown, &len, d);
+	bool ok;
 
-	if (n < 0) {
-		diag_error(d, shown, 0, 0, "cannot read folder: %s", strerror(errno));
+	if (!data)
 		return false;
-	}
-	if (depth > LIMIT_DIR_DEPTH) {
-		diag_error(d, shown, 0, 0, "folders nest more than %d deep", LIMIT_DIR_DEPTH);
-		return false;
-	}
-	for (long i = 0; i < n; i++) {
-		const char *full = path_join(o->a, dir, e[i].name);
-		const char *child = path_join(o->a, rel, e[i].name);
-		const char *child_shown = path_join(o->a, shown, e[i].name);
-
-		if (e[i].kind == FS_DIR) {
-			ok &= copy_dir(o, full, child, child_shown, depth + 1, d);
-		} else if (e[i].kind == FS_FILE) {
-			size_t len;
-			char *data = fs_read(full, child_shown, &len, d);
-			if (!data) {
-				ok = false;
-				continue;
-			}
-			ok &= output_write(o, child, data, len, d);
-			free(data);
-		} else {
-			diag_warning(d, child_shown, 0, 0,
-				     "not a regular file or folder (a symbolic link?); not copied");
-		}
-	}
+	ok = output_write(o, rel, data, len, d);
+	free(data);
 	return ok;
-}
-
-bool output_copy_tree(struct output *o, const char *src_dir, const char *shown,
-		      struct diags *d)
-{
-	if (fs_kind(src_dir) != FS_DIR)
-		return true;
-	return copy_dir(o, src_dir, "", shown, 0, d);
 }
 
 bool output_commit(struct output *o, struct diags *d)

@@ -28,11 +28,9 @@ bool output_begin(struct output *o, struct arena *a, const char *out_dir,
  * folder, creating its folders. */
 bool output_write(struct output *o, const char *rel, const void *data, size_t len,
 		  struct diags *d);
-/* Copies the files under src_dir into the staging folder, keeping their
- * relative paths; later copies overwrite earlier ones.  shown prefixes
- * paths in diagnostics ("static", "themes/default/static"). */
-bool output_copy_tree(struct output *o, const char *src_dir, const char *shown,
-		      struct diags *d);
+/* Copies the file at from (named shown in diagnostics) to rel. */
+bool output_copy(struct output *o, const char *from, const char *shown, const char *rel,
+		 struct diags *d);
 /* Swaps the staging folder in and removes the old site. */
 bool output_commit(struct output *o, struct diags *d);
 /* Removes the staging folder and releases the lock; safe after commit. */

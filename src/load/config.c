@@ -10,7 +10,7 @@
 
 static const char *const config_keys[] = {
 	"title", "base_url", "language", "output", "theme", "markdown", "guides",
-	"params", "help", NULL,
+	"params", "help", "checks", NULL,
 };
 static const char *const help_keys[] = {
 	"title", "phone", "text", "email", "url", "hours", "description", "guides", NULL,

@@ -80,9 +80,13 @@ static void add_prose(struct pass *p, cmark_node *para)
 	buf_addc(&p->prose, '\n');
 }
 
+/* Nodes made by extensions (autolinks) have no position: use the
+ * nearest ancestor's. */
 static int line_of(const struct pass *p, cmark_node *n)
 {
-	int l = cmark_node_get_start_line(n);
+	int l = 0;
+	for (; n && l <= 0; n = cmark_node_parent(n))
+		l = cmark_node_get_start_line(n);
 	return l > 0 ? l + p->opt->first_line - 1 : p->opt->first_line;
 }
 

@@ -131,6 +131,8 @@ static void print_one(const struct diag *g, FILE *out, enum diag_format format)
 		github_escape(out, g->msg, false);
 		fputc('\n', out);
 		break;
+	case DIAG_JUNIT:
+		break;
 	case DIAG_JSON:
 		buf_adds(&b, "{\"file\":\"");
 		escape_json(&b, g->file, strlen(g->file));
@@ -144,10 +146,64 @@ static void print_one(const struct diag *g, FILE *out, enum diag_format format)
 	}
 }
 
+static void xml_out(FILE *out, const char *s)
+{
+	struct buf b = BUF_INIT;
+	escape_xml(&b, s, strlen(s));
+	fputs(buf_cstr(&b), out);
+	buf_free(&b);
+}
+
+/* One testcase per file with problems; d is sorted, so a file's
+ * problems are together. */
+static void print_junit(const struct diags *d, FILE *out)
+{
+	size_t files = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (i == 0 || strcmp(d->v[i].file, d->v[i - 1].file))
+			files++;
+	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		     "<testsuites>\n<testsuite name=\"signpost check\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
+		files ? files : 1, files);
+	if (!d->n)
+		fputs("  <testcase classname=\"signpost\" name=\"site\"/>\n", out);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		if (i == 0 || strcmp(g->file, d->v[i - 1].file)) {
+			fputs("  <testcase classname=\"signpost\" name=\"", out);
+			xml_out(out, g->file);
+			fputs("\">\n", out);
+		}
+		if (i > 0 && diag_same(&d->v[i - 1], g))
+			goto next;
+		fprintf(out, "    <failure type=\"%s\" message=\"", g->level == DIAG_ERROR ? "error" : "warning");
+		xml_out(out, g->msg);
+		fputs("\">", out);
+		xml_out(out, g->file);
+		if (g->line > 0)
+			fprintf(out, ":%d", g->line);
+		if (g->col > 0)
+			fprintf(out, ":%d", g->col);
+		fputs(": ", out);
+		xml_out(out, g->msg);
+		fputs("</failure>\n", out);
+next:
+		if (i + 1 == d->n || strcmp(g->file, d->v[i + 1].file))
+			fputs("  </testcase>\n", out);
+	}
+	fputs("</testsuite>\n</testsuites>\n", out);
+}
+
 void diags_print(struct diags *d, FILE *out, enum diag_format format)
 {
 	if (d->n > 1)
 		qsort(d->v, d->n, sizeof(*d->v), diag_cmp);
+	if (format == DIAG_JUNIT) {
+		print_junit(d, out);
+		fflush(out);
+		return;
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		if (i > 0 && diag_same(&d->v[i - 1], &d->v[i]))
 			continue;
@@ -174,6 +230,8 @@ bool diag_format_parse(const char *s, enum diag_format *out)
 		*out = DIAG_GITHUB;
 	else if (!strcmp(s, "json"))
 		*out = DIAG_JSON;
+	else if (!strcmp(s, "junit"))
+		*out = DIAG_JUNIT;
 	else
 		return false;
 	return true;

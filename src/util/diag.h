@@ -10,7 +10,7 @@
 #include "util/common.h"
 
 enum diag_level { DIAG_WARNING, DIAG_ERROR };
-enum diag_format { DIAG_TEXT, DIAG_GITHUB, DIAG_JSON };
+enum diag_format { DIAG_TEXT, DIAG_GITHUB, DIAG_JSON, DIAG_JUNIT };
 
 struct diag {
 	char *file;          /* owned by the diags */
@@ -36,11 +36,13 @@ void diag_add(struct diags *d, enum diag_level level, const char *file,
 	      int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
-/* Sorts, drops exact repeats, and prints every diagnostic to out. */
+/* Sorts, drops exact repeats, and prints every diagnostic to out.  The
+ * JUnit report is one testsuite with a testcase per file that has
+ * problems (each problem a <failure>), or a single passing testcase. */
 void diags_print(struct diags *d, FILE *out, enum diag_format format);
 void diags_free(struct diags *d);
 
-/* Parses "text", "github" or "json"; false if unknown. */
+/* Parses "text", "github", "json" or "junit"; false if unknown. */
 bool diag_format_parse(const char *s, enum diag_format *out);
 
 #endif
