@@ -81,6 +81,7 @@ static void render_all(struct run *r)
 {
 	struct render_ctx rc = {
 		.a = &r->a, .d = &r->d, .site = &r->site, .theme = r->theme, .out = &r->out,
+		.jobs = r->opts->jobs,
 	};
 	struct buf b = BUF_INIT;
 

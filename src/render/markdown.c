@@ -18,11 +18,28 @@
 #include <pthread.h>
 #include <strings.h>
 
+static const char *const ext_names[] = { "table", "autolink", "strikethrough" };
+static cmark_syntax_extension *exts[3];
 static pthread_once_t registered = PTHREAD_ONCE_INIT;
+/* cmark-gfm 0.29 keeps the inline parser's special characters in a
+ * global table that each parse changes and restores for its extensions
+ * (github/cmark-gfm#176): parsing is one thread at a time.  Our passes
+ * and HTML rendering run in parallel. */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void register_extensions(void)
 {
 	cmark_gfm_core_extensions_ensure_registered();
+	for (size_t i = 0; i < ARRAY_LEN(ext_names); i++) {
+		exts[i] = cmark_find_syntax_extension(ext_names[i]);
+		if (!exts[i])
+			BUG("cmark-gfm extension '%s' is not registered", ext_names[i]);
+	}
+}
+
+void md_init(void)
+{
+	pthread_once(&registered, register_extensions);
 }
 
 struct pass {
@@ -371,7 +388,6 @@ static bool record_comment(struct pass *p, cmark_node *n)
 bool md_render(struct arena *a, const char *body, size_t len,
 	       const struct md_options *opt, struct md_doc *out, struct diags *d)
 {
-	static const char *const ext_names[] = { "table", "autolink", "strikethrough" };
 	struct pass p = { .a = a, .opt = opt, .d = d };
 	cmark_parser *parser;
 	cmark_node *doc;
@@ -382,17 +398,15 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	int no_terms = 0;   /* depth inside links, images and headings */
 	char *html;
 
-	pthread_once(&registered, register_extensions);
+	md_init();
 	p.options = CMARK_OPT_DEFAULT | (opt->unsafe ? CMARK_OPT_UNSAFE : 0);
 	parser = cmark_parser_new(p.options);
-	for (size_t i = 0; i < ARRAY_LEN(ext_names); i++) {
-		cmark_syntax_extension *ext = cmark_find_syntax_extension(ext_names[i]);
-		if (!ext)
-			BUG("cmark-gfm extension '%s' is not registered", ext_names[i]);
-		cmark_parser_attach_syntax_extension(parser, ext);
-	}
+	for (size_t i = 0; i < ARRAY_LEN(exts); i++)
+		cmark_parser_attach_syntax_extension(parser, exts[i]);
+	pthread_mutex_lock(&parse_lock);
 	cmark_parser_feed(parser, body, len);
 	doc = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&parse_lock);
 	p.exts = cmark_parser_get_syntax_extensions(parser);
 
 	it = cmark_iter_new(doc);

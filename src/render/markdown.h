@@ -93,6 +93,10 @@ struct md_options {
 	size_t n_terms;
 };
 
+/* Registers cmark-gfm's extensions.  md_render() calls it too; call it
+ * first from the main thread before rendering on several threads. */
+void md_init(void);
+
 /* Arena: renders body[0..len) into out.  Problems become diagnostics;
  * returns false only when nothing could be rendered. */
 bool md_render(struct arena *a, const char *body, size_t len,

@@ -7,6 +7,9 @@
 #include "render/markdown.h"
 #include "render/render.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct buf *b)
 {
 	struct outputs *o = rc->out;
@@ -96,8 +99,16 @@ static struct md_term *guide_terms(struct render_ctx *rc, const struct guide *g)
 	return terms;
 }
 
+/* The finished HTML of one page, kept until every page is done. */
+struct page_result {
+	char *html;           /* owned; NULL when the page failed */
+	size_t len;
+};
+
+/* Renders page p with rc's arena and diagnostics into res (no outputs
+ * are added here: workers must not share the list). */
 static void render_page(struct render_ctx *rc, const struct page *p, struct md_doc *doc,
-			struct md_term **terms)
+			struct md_term *terms, struct page_result *res)
 {
 	const struct site *site = rc->site;
 	struct link_ctx lc = { .a = rc->a, .site = site, .page = p, .d = rc->d };
@@ -107,27 +118,81 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 		.first_line = p->src->body_line,
 		.unsafe = site->cfg->markdown_unsafe,
 		.links = &links,
+		/* glossary words explained on their first use in guide pages */
+		.terms = terms,
+		.n_terms = terms ? site->glossary->n : 0,
 	};
 	const struct tmpl *t;
-
-	/* explain glossary words on their first use in each guide page */
-	if (p->guide && rc->site->glossary && rc->site->glossary->n) {
-		size_t gi = (size_t)(p->guide - site->cfg->guides);
-		if (!terms[gi])
-			terms[gi] = guide_terms(rc, p->guide);
-		mo.terms = terms[gi];
-		mo.n_terms = rc->site->glossary->n;
-	}
-	struct output_file *f;
+	struct value *ctx;
+	struct buf html = BUF_INIT;
 
 	if (!md_render(rc->a, p->src->body, p->src->body_len, &mo, doc, rc->d))
 		return;
 	t = theme_layout(rc->theme, p, rc->d);
 	if (!t)
 		return;
-	f = render_with(rc, t, context_page(rc->a, site, rc->site_value, p, doc), p->out_path);
-	if (f)
-		f->lastmod = p->src->last_reviewed;
+	ctx = context_page(rc->a, site, rc->site_value, p, doc);
+	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d))
+		res->html = buf_detach(&html, &res->len);
+	buf_free(&html);
+}
+
+struct pages_job {
+	struct render_ctx *rc;
+	struct md_term **terms;       /* per guide */
+	struct page_result *results;
+	atomic_size_t next;
+};
+
+struct worker {
+	struct pages_job *job;
+	struct arena a;
+	struct diags d;
+	pthread_t thread;
+};
+
+static struct md_term *terms_for(const struct pages_job *job, const struct page *p)
+{
+	const struct site *site = job->rc->site;
+	return p->guide ? job->terms[p->guide - site->cfg->guides] : NULL;
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct pages_job *job = w->job;
+	struct render_ctx rc = *job->rc;
+	size_t i;
+
+	rc.a = &w->a;
+	rc.d = &w->d;
+	while ((i = atomic_fetch_add(&job->next, 1)) < rc.site->n_pages)
+		render_page(&rc, rc.site->pages[i], &rc.docs[i], terms_for(job, rc.site->pages[i]),
+			    &job->results[i]);
+	return NULL;
+}
+
+/* Runs the pages on n threads; false when threads could not start
+ * (then the caller renders them itself). */
+static bool render_threaded(struct pages_job *job, int n)
+{
+	struct worker *w = xcalloc((size_t)n, sizeof(*w));
+	int started = 0;
+
+	for (; started < n; started++) {
+		w[started].job = job;
+		arena_init(&w[started].a);
+		w[started].d = (struct diags)DIAGS_INIT;
+		if (pthread_create(&w[started].thread, NULL, work, &w[started]))
+			break;
+	}
+	for (int k = 0; k < started; k++) {
+		pthread_join(w[k].thread, NULL);
+		arena_adopt(job->rc->a, &w[k].a);
+		diags_merge(job->rc->d, &w[k].d);
+	}
+	free(w);
+	return started > 0;
 }
 
 /* 404.html: the "404" template with a page titled "Page not found". */
@@ -145,13 +210,35 @@ static void render_404(struct render_ctx *rc)
 
 void render_pages(struct render_ctx *rc)
 {
-	struct md_term **terms;
+	const struct site *site = rc->site;
+	struct pages_job job = { .rc = rc };
 
-	rc->docs = arena_alloc(rc->a, (rc->site->n_pages ? rc->site->n_pages : 1) *
-				      sizeof(*rc->docs));
-	terms = arena_alloc(rc->a, (rc->site->cfg->n_guides + 1) * sizeof(*terms));
+	rc->docs = arena_alloc(rc->a, (site->n_pages ? site->n_pages : 1) * sizeof(*rc->docs));
+	job.results = xcalloc(site->n_pages ? site->n_pages : 1, sizeof(*job.results));
+	job.terms = arena_alloc(rc->a, (site->cfg->n_guides + 1) * sizeof(*job.terms));
+	if (site->glossary && site->glossary->n)
+		for (size_t g = 0; g < site->cfg->n_guides; g++)
+			job.terms[g] = guide_terms(rc, &site->cfg->guides[g]);
+	atomic_init(&job.next, 0);
+	md_init();
 
-	for (size_t i = 0; i < rc->site->n_pages; i++)
-		render_page(rc, rc->site->pages[i], &rc->docs[i], terms);
+	if (rc->jobs <= 1 || site->n_pages < 2 || !render_threaded(&job, rc->jobs)) {
+		for (size_t i = 0; i < site->n_pages; i++)
+			render_page(rc, site->pages[i], &rc->docs[i], terms_for(&job, site->pages[i]),
+				    &job.results[i]);
+	}
+	/* in page order, whatever order the threads finished in */
+	for (size_t i = 0; i < site->n_pages; i++) {
+		struct buf b = BUF_INIT;
+		struct output_file *f;
+		if (!job.results[i].html)
+			continue;
+		b.data = job.results[i].html;
+		b.len = job.results[i].len;
+		b.cap = b.len + 1;
+		f = outputs_add(rc, site->pages[i]->out_path, &b);
+		f->lastmod = site->pages[i]->src->last_reviewed;
+	}
+	free(job.results);
 	render_404(rc);
 }

@@ -33,6 +33,7 @@ struct render_ctx {
 	struct outputs *out;
 	/* filled by render_pages: the rendered body of site->pages[i] */
 	struct md_doc *docs;
+	int jobs;                   /* threads for render_pages; 0 or 1: none */
 };
 
 /* Takes b's contents as the file at path (arena string); b is emptied.
@@ -53,7 +54,10 @@ void outputs_check_unique(struct render_ctx *rc);
 struct output_file *render_template(struct render_ctx *rc, const char *name,
 				    struct value *ctx, const char *path, const char *who);
 
-/* Renders every Markdown page of the site, and 404.html. */
+/* Renders every Markdown page of the site, and 404.html.  With
+ * rc->jobs > 1 the pages are shared among that many threads, each with
+ * its own arena and diagnostics, joined afterwards in page order, so
+ * the output is the same bytes as with one. */
 void render_pages(struct render_ctx *rc);
 /* Each guide's whole-guide print page (<guide>/print/) and its "Words
  * explained" page (<guide>/words/) when the site has a glossary, for

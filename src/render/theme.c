@@ -7,15 +7,31 @@
 #include "render/tmpl_dirs.h"
 #include "util/fs.h"
 
+#include <pthread.h>
+
 struct theme {
 	struct arena *a;
+	/* templates load lazily, also from the threads rendering pages:
+	 * the cache and the arena are used under this lock */
+	pthread_mutex_t lock;
+	struct tmpl_loader loader;
 	struct tmpl_dirs dirs;
 	const char *static_dir, *shown_static;
 };
 
 const struct tmpl *theme_template(struct theme *t, const char *name, struct diags *d)
 {
-	return tmpl_dirs_load(&t->dirs, name, d);
+	const struct tmpl *found;
+
+	pthread_mutex_lock(&t->lock);
+	found = tmpl_dirs_load(&t->dirs, name, d);
+	pthread_mutex_unlock(&t->lock);
+	return found;
+}
+
+static const struct tmpl *load_locked(void *ctx, const char *name, struct diags *d)
+{
+	return theme_template(ctx, name, d);
 }
 
 #ifndef SIGNPOST_DATADIR
@@ -61,6 +77,9 @@ struct theme *theme_open(struct arena *a, const char *site_dir, const char *name
 		return NULL;
 	}
 	t->a = a;
+	pthread_mutex_init(&t->lock, NULL);
+	t->loader.load = load_locked;
+	t->loader.ctx = t;
 	tmpl_dirs_init(&t->dirs, a);
 	tmpl_dirs_add_as(&t->dirs, path_join(a, site_dir, "layouts"), "layouts");
 	tmpl_dirs_add_as(&t->dirs, path_join(a, site_dir, "layouts/partials"), "layouts/partials");
@@ -87,8 +106,13 @@ const struct tmpl *theme_layout(struct theme *t, const struct page *p, struct di
 		}
 		return found;
 	}
-	if (p->guide && (found = theme_template(t, arena_printf(t->a, "%s/%s", p->guide->id, kind), d)))
-		return found;
+	/* no arena here: pages are laid out from several threads */
+	if (p->guide) {
+		char name[256];
+		int n = snprintf(name, sizeof(name), "%s/%s", p->guide->id, kind);
+		if (n > 0 && (size_t)n < sizeof(name) && (found = theme_template(t, name, d)))
+			return found;
+	}
 	if ((found = theme_template(t, kind, d)))
 		return found;
 	if ((found = theme_template(t, "page", d)))
@@ -100,7 +124,7 @@ const struct tmpl *theme_layout(struct theme *t, const struct page *p, struct di
 
 const struct tmpl_loader *theme_loader(struct theme *t)
 {
-	return tmpl_dirs_loader(&t->dirs);
+	return &t->loader;
 }
 
 const char *theme_static_dir(const struct theme *t, const char **shown)

@@ -33,6 +33,26 @@ void arena_free(struct arena *a)
 	a->used = 0;
 }
 
+void arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_block *last = src->head;
+
+	if (!last)
+		return;
+	while (last->next)
+		last = last->next;
+	/* behind dst's current block, which keeps serving small requests */
+	if (dst->head) {
+		last->next = dst->head->next;
+		dst->head->next = src->head;
+	} else {
+		dst->head = src->head;
+	}
+	dst->used += src->used;
+	src->head = NULL;
+	src->used = 0;
+}
+
 static struct arena_block *new_block(size_t cap)
 {
 	struct arena_block *b = xmalloc(sizeof(*b) + cap);

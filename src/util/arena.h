@@ -20,6 +20,11 @@ void arena_init(struct arena *a);
 /* Releases every block; the arena may be reused after arena_init(). */
 void arena_free(struct arena *a);
 
+/* Moves every block of src into dst, so what was allocated in src now
+ * lives until dst is freed; src is left empty.  For worker threads'
+ * arenas, joined into the build's. */
+void arena_adopt(struct arena *dst, struct arena *src);
+
 /* Arena: zero-filled, aligned for any type. */
 void *arena_alloc(struct arena *a, size_t size);
 /* Arena: a NUL-terminated copy of s[0..n). */

@@ -212,6 +212,23 @@ void diags_print(struct diags *d, FILE *out, enum diag_format format)
 	fflush(out);
 }
 
+void diags_merge(struct diags *dst, struct diags *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		if (dst->n == dst->cap) {
+			dst->cap = dst->cap ? dst->cap * 2 : 16;
+			dst->v = xrealloc(dst->v, dst->cap * sizeof(*dst->v));
+		}
+		dst->v[dst->n] = src->v[i];
+		dst->v[dst->n].seq = dst->n;
+		dst->n++;
+	}
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
+	free(src->v);
+	*src = (struct diags)DIAGS_INIT;
+}
+
 void diags_free(struct diags *d)
 {
 	for (size_t i = 0; i < d->n; i++) {

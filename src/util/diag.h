@@ -36,6 +36,9 @@ void diag_add(struct diags *d, enum diag_level level, const char *file,
 	      int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Moves every diagnostic of src to dst; src is left empty. */
+void diags_merge(struct diags *dst, struct diags *src);
+
 /* Sorts, drops exact repeats, and prints every diagnostic to out.  The
  * JUnit report is one testsuite with a testcase per file that has
  * problems (each problem a <failure>), or a single passing testcase. */
