@@ -25,13 +25,6 @@
 #include "util/escape.h"
 #include "util/limits.h"
 
-/* Most nodes one render may visit: bounds loops of partials that expand
- * to nothing, which the output limit cannot catch.  (Belongs beside the
- * other ceilings in util/limits.h.) */
-#ifndef LIMIT_TMPL_STEPS
-#define LIMIT_TMPL_STEPS (10u * 1000u * 1000u)
-#endif
-
 /* ---- tokens --------------------------------------------------------- */
 
 enum tok_kind { T_TEXT, T_LINE, T_TAG };

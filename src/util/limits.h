@@ -19,6 +19,9 @@
 #define LIMIT_PARTIAL_DEPTH    32
 /* Deepest folder nesting under content/. */
 #define LIMIT_DIR_DEPTH        32
+/* Most template nodes one render may visit: stops partial loops that
+ * write nothing, which the output limit cannot catch. */
+#define LIMIT_TMPL_STEPS       (10u * 1000u * 1000u)
 /* Most bytes one rendered page may produce. */
 #define LIMIT_OUTPUT_SIZE      (64u * 1024u * 1024u)
 
