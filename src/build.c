@@ -7,6 +7,7 @@
 #include "build.h"
 #include "check/check.h"
 #include "emit/output.h"
+#include "emit/search.h"
 #include "emit/sitemap.h"
 #include "load/assets.h"
 #include "load/config.h"
@@ -30,6 +31,7 @@ struct run {
 	struct theme *theme;
 	struct assets assets;
 	struct outputs out;
+	struct search_docs search;
 	const char *today;
 	size_t written;           /* files in the new output, once swapped in */
 	const char *out_dir;
@@ -81,13 +83,14 @@ static void render_all(struct run *r)
 {
 	struct render_ctx rc = {
 		.a = &r->a, .d = &r->d, .site = &r->site, .theme = r->theme, .out = &r->out,
-		.jobs = r->opts->jobs,
+		.jobs = r->opts->jobs, .search = &r->search,
 	};
 	struct buf b = BUF_INIT;
 
 	rc.site_value = context_site(&r->a, &r->site);
 	render_pages(&rc);
 	render_guides(&rc);
+	search_emit(&rc, &r->search);
 	sitemap_xml(&r->site, &r->out, &b);
 	outputs_add(&rc, "sitemap.xml", &b);
 	sitemap_robots(&r->site, &b);
@@ -169,6 +172,7 @@ int build_run(const struct build_opts *opts)
 			r.d.errors, r.d.errors == 1 ? "" : "s", r.d.warnings,
 			r.d.warnings == 1 ? "" : "s");
 	outputs_free(&r.out);
+	search_docs_free(&r.search);
 	diags_free(&r.d);
 	arena_free(&r.a);
 	return status;

@@ -48,6 +48,51 @@ void outputs_check_unique(struct render_ctx *rc)
 	free(v);
 }
 
+void search_add(struct search_docs *docs, const struct search_doc *doc)
+{
+	if (docs->n == docs->cap) {
+		docs->cap = docs->cap ? docs->cap * 2 : 64;
+		docs->v = xrealloc(docs->v, docs->cap * sizeof(*docs->v));
+	}
+	docs->v[docs->n++] = *doc;
+}
+
+void search_docs_free(struct search_docs *docs)
+{
+	free(docs->v);
+	docs->v = NULL;
+	docs->n = docs->cap = 0;
+}
+
+/* Arena: a page's search document: its headings one per line, its prose
+ * as the body, its description (else its first words) as the summary. */
+static void add_search_doc(struct render_ctx *rc, const struct page *p, const struct md_doc *doc)
+{
+	struct buf h = BUF_INIT;
+	const char *summary = p->src->description;
+
+	for (size_t i = 0; i < doc->n_toc; i++) {
+		buf_adds(&h, doc->toc[i].text);
+		buf_addc(&h, '\n');
+	}
+	if (!summary) {
+		size_t n = doc->prose_len < 160 ? doc->prose_len : 160;
+		while (n < doc->prose_len && n > 0 && doc->prose[n] != ' ')
+			n--;
+		summary = arena_strndup(rc->a, doc->prose, n);
+	}
+	search_add(rc->search, &(struct search_doc){
+		.url = p->url,
+		.title = p->src->title,
+		.kind = SEARCH_PAGE,
+		.guide = p->guide,
+		.summary = summary,
+		.headings = arena_strndup(rc->a, buf_cstr(&h), h.len),
+		.body = doc->prose,
+	});
+	buf_free(&h);
+}
+
 void outputs_free(struct outputs *o)
 {
 	for (size_t i = 0; i < o->n; i++)
@@ -208,6 +253,18 @@ static void render_404(struct render_ctx *rc)
 	render_template(rc, "404", ctx, "404.html", "themes");
 }
 
+/* search/index.html, for themes that have a "search" template: the
+ * form, and the results when JavaScript can fetch the index. */
+static void render_search_page(struct render_ctx *rc)
+{
+	struct value *ctx;
+
+	if (!theme_template(rc->theme, "search", rc->d))
+		return;
+	ctx = context_generated(rc->a, rc->site, NULL, "Search", "/search/", "search");
+	render_template(rc, "search", ctx, "search/index.html", "themes");
+}
+
 void render_pages(struct render_ctx *rc)
 {
 	const struct site *site = rc->site;
@@ -238,7 +295,10 @@ void render_pages(struct render_ctx *rc)
 		b.cap = b.len + 1;
 		f = outputs_add(rc, site->pages[i]->out_path, &b);
 		f->lastmod = site->pages[i]->src->last_reviewed;
+		if (rc->search)
+			add_search_doc(rc, site->pages[i], &rc->docs[i]);
 	}
 	free(job.results);
 	render_404(rc);
+	render_search_page(rc);
 }

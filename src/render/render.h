@@ -24,6 +24,29 @@ struct outputs {
 	size_t n, cap;
 };
 
+/* What a renderer tells the search index about a page it made. */
+enum search_kind { SEARCH_PAGE, SEARCH_SERVICE, SEARCH_ORGANISATION, SEARCH_EVENT };
+
+struct search_doc {
+	const char *url;
+	const char *title;
+	enum search_kind kind;
+	const struct guide *guide;  /* NULL: belongs to no guide */
+	const char *summary;        /* shown under the title */
+	const char *headings;       /* section headings, weighted above the body */
+	const char *keywords;       /* categories, areas, synonyms */
+	const char *body;
+};
+
+struct search_docs {
+	struct search_doc *v;
+	size_t n, cap;
+};
+
+/* Copies doc's pointers (the strings must live as long as the build). */
+void search_add(struct search_docs *docs, const struct search_doc *doc);
+void search_docs_free(struct search_docs *docs);
+
 struct render_ctx {
 	struct arena *a;
 	struct diags *d;
@@ -34,6 +57,7 @@ struct render_ctx {
 	/* filled by render_pages: the rendered body of site->pages[i] */
 	struct md_doc *docs;
 	int jobs;                   /* threads for render_pages; 0 or 1: none */
+	struct search_docs *search; /* renderers add what people can search for */
 };
 
 /* Takes b's contents as the file at path (arena string); b is emptied.
@@ -54,7 +78,8 @@ void outputs_check_unique(struct render_ctx *rc);
 struct output_file *render_template(struct render_ctx *rc, const char *name,
 				    struct value *ctx, const char *path, const char *who);
 
-/* Renders every Markdown page of the site, and 404.html.  With
+/* Renders every Markdown page of the site, 404.html, and search/ when
+ * the theme has a "search" template.  With
  * rc->jobs > 1 the pages are shared among that many threads, each with
  * its own arena and diagnostics, joined afterwards in page order, so
  * the output is the same bytes as with one. */
