@@ -11,6 +11,7 @@
 #include "emit/sitemap.h"
 #include "load/assets.h"
 #include "load/config.h"
+#include "load/directory.h"
 #include "load/source.h"
 #include "render/context.h"
 #include "render/render.h"
@@ -26,6 +27,7 @@ struct run {
 	const struct build_opts *opts;
 	struct config cfg;
 	struct sources srcs;
+	struct directory dir;
 	struct glossary glossary;
 	struct site site;
 	struct theme *theme;
@@ -146,6 +148,7 @@ int build_run(const struct build_opts *opts)
 		}
 		sources_load(&r.a, opts->site_dir, &r.cfg, opts->drafts, &r.srcs, &r.d);
 		glossary_load(&r.a, opts->site_dir, &r.cfg, &r.glossary, &r.d);
+		directory_load(&r.a, opts->site_dir, directory_today(&r.a), &r.dir, &r.d);
 		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);
 		r.site.glossary = &r.glossary;
 		r.theme = theme_open(&r.a, opts->site_dir, r.cfg.theme, &r.d);
