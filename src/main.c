@@ -29,7 +29,7 @@ static const struct command commands[] = {
 	  "      --format FORMAT  diagnostics as text, github or json\n"
 	  "  -q, --quiet          print nothing but diagnostics\n" },
 	{ "check", cmd_check,
-	  "signpost check [-s DIR] [-o DIR] [--strict] [--format text|github|json|junit]",
+	  "signpost check [-s DIR] [-o DIR] [--strict] [--format text|github|json|junit] [-q]",
 	  "Build the site in memory and report every problem: links and anchors,\n"
 	  "accessibility of the Markdown, reading level, required topics, review dates,\n"
 	  "orphan pages.  Writes nothing unless -o is given.\n"

@@ -45,6 +45,12 @@ bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 	o->stage_dir = arena_printf(a, "%s.signpost-new", o->final_dir);
 	lock = arena_printf(a, "%s.signpost-lock", o->final_dir);
 
+	/* the lock and the staging folder live beside the output */
+	{
+		const char *slash = strrchr(o->final_dir, '/');
+		if (slash && slash != o->final_dir)
+			fs_mkdirs(arena_strndup(a, o->final_dir, (size_t)(slash - o->final_dir)));
+	}
 	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (o->lock_fd < 0) {
 		diag_error(d, o->final_dir, 0, 0, "cannot create lock file '%s': %s", lock,

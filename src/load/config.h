@@ -9,12 +9,12 @@
 
 /* One audience guide: a folder of content/ with its own navigation. */
 struct guide {
-	const char *id;           /* e.g. "adopters"; also the URL segment */
+	const char *id;           /* e.g. "adopters": names the guide in config and templates */
 	const char *title;
-	const char *folder;       /* folder under content/; defaults to id */
+	const char *folder;       /* folder under content/ and URL segment; defaults to id */
 	const char *description;  /* one line for the home page */
 	const char *style;        /* "standard" or "child" */
-	long reading_level;       /* target reading age; 0 when unset */
+	long reading_level;       /* highest Flesch-Kincaid grade; 0 when unset */
 	bool quick_exit;          /* show the "Leave this site" control */
 	const struct value *required_topics; /* list of strings, or NULL */
 	const struct value *raw;  /* the guide's mapping, for templates */

@@ -47,9 +47,12 @@ static void read_front_matter(struct arena *a, const struct config *cfg,
 	schema_unknown_keys(m, fm_keys, cfg->params, "front matter key", file, d);
 
 	s->title = schema_str(m, "title", file, d);
-	if (!s->title) {
-		if (!value_map_get(m, "title"))
+	if (!s->title || !*s->title) {
+		const struct value *t = value_map_get(m, "title");
+		if (!t)
 			diag_error(d, file, 1, 1, "missing front matter key 'title'");
+		else if (t->kind == VAL_NULL || t->kind == VAL_STRING)
+			diag_error(d, file, t->line, t->col, "'title' is empty; every page needs a title");
 		s->title = s->stem;
 	}
 	s->description = schema_str(m, "description", file, d);

@@ -3,7 +3,7 @@
  * positions kept and limits enforced.
  *
  * Scalars resolve as in YAML 1.2's core schema, but numbers stay
- * strings exactly as written: plain true/false (any case) are booleans,
+ * strings exactly as written: plain true, True, TRUE, false, False and FALSE are booleans,
  * plain null, ~ and empty are null, everything else is a string.  Quoted
  * scalars are always strings.  Duplicate keys, non-scalar keys, tabs
  * where YAML forbids them, too deep nesting and too many alias

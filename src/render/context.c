@@ -26,10 +26,27 @@ static struct value *guide_value(struct arena *a, const struct site *site, size_
 	return m;
 }
 
+static struct value *link_value(struct arena *a, const struct page *p);
+
+/* The about section (content/about/): its landing page, then its pages,
+ * for the footer.  Empty when the site has none. */
+static struct value *footer_links(struct arena *a, const struct site *site)
+{
+	struct value *list = value_list(a);
+	const struct page *about = site_page_by_rel(site, "about/_index.md");
+
+	if (!about)
+		return list;
+	value_list_push(a, list, link_value(a, about));
+	for (size_t i = 0; i < about->n_children; i++)
+		value_list_push(a, list, link_value(a, about->children[i]));
+	return list;
+}
+
 struct value *context_site(struct arena *a, const struct site *site)
 {
 	const struct config *cfg = site->cfg;
-	struct value *m = value_map(a), *guides = value_list(a);
+	struct value *m = value_map(a), *guides = value_list(a), *footer;
 
 	value_map_set_str(a, m, "title", cfg->title);
 	value_map_set_str(a, m, "base_url", cfg->base_url);
@@ -39,6 +56,9 @@ struct value *context_site(struct arena *a, const struct site *site)
 	for (size_t i = 0; i < cfg->n_guides; i++)
 		value_list_push(a, guides, guide_value(a, site, i));
 	value_map_set(a, m, "guides", guides);
+	footer = footer_links(a, site);
+	value_map_set(a, m, "footer", footer);
+	value_map_set(a, m, "has_footer", value_bool(a, footer->len > 0));
 	return m;
 }
 

@@ -3,7 +3,8 @@
  * the build's arena from the read-only site model.
  *
  * A page is rendered with a map holding:
- *   site        title, base_url, language, params, guides (list), home_url
+ *   site        title, base_url, language, params, guides (list), home_url,
+ *               footer (the about section's landing page and pages)
  *   guide       the page's guide (id, title, description, url, style,
  *               child, quick_exit, reading_level), absent outside guides
  *   page        title, description, content (HTML), toc, has_toc, url,

@@ -273,7 +273,8 @@ void render_pages(struct render_ctx *rc)
 	rc->docs = arena_alloc(rc->a, (site->n_pages ? site->n_pages : 1) * sizeof(*rc->docs));
 	job.results = xcalloc(site->n_pages ? site->n_pages : 1, sizeof(*job.results));
 	job.terms = arena_alloc(rc->a, (site->cfg->n_guides + 1) * sizeof(*job.terms));
-	if (site->glossary && site->glossary->n)
+	/* terms link to the guides' words pages, which need the template */
+	if (site->glossary && site->glossary->n && theme_template(rc->theme, "words", rc->d))
 		for (size_t g = 0; g < site->cfg->n_guides; g++)
 			job.terms[g] = guide_terms(rc, &site->cfg->guides[g]);
 	atomic_init(&job.next, 0);
