@@ -109,7 +109,9 @@ static bool failed(const struct run *r)
 static bool write_all(struct run *r)
 {
 	struct output o;
+	/* config's output is relative to the site, unless absolute */
 	const char *out_dir = r->opts->out_dir ? r->opts->out_dir :
+			      r->cfg.output[0] == '/' ? r->cfg.output :
 			      path_join(&r->a, r->opts->site_dir, r->cfg.output);
 	bool ok = true;
 
