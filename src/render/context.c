@@ -89,6 +89,27 @@ static const char *tel_uri(struct arena *a, const char *phone)
 	return out;
 }
 
+/* "01632 960100" with no-break spaces, so a number never wraps. */
+static const char *nowrap(struct arena *a, const char *phone)
+{
+	size_t spaces = 0, n = strlen(phone);
+	char *out, *o;
+
+	for (const char *p = phone; *p; p++)
+		spaces += *p == ' ';
+	out = o = arena_alloc(a, n + spaces + 1);
+	for (const char *p = phone; *p; p++) {
+		if (*p == ' ') {
+			*o++ = (char)0xc2;
+			*o++ = (char)0xa0;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 static bool shows_on(const struct help_contact *h, const struct guide *g)
 {
 	if (!h->guides)
@@ -112,10 +133,14 @@ struct value *context_help(struct arena *a, const struct site *site, const struc
 		m = value_map(a);
 		for (size_t k = 0; k < h->raw->len; k++)
 			value_map_set(a, m, h->raw->pairs[k].key, h->raw->pairs[k].val);
-		if (h->phone)
+		if (h->phone) {
 			value_map_set_str(a, m, "phone_uri", tel_uri(a, h->phone));
-		if (h->text)
+			value_map_set_str(a, m, "phone_text", nowrap(a, h->phone));
+		}
+		if (h->text) {
 			value_map_set_str(a, m, "text_uri", arena_printf(a, "sms:%s", tel_uri(a, h->text) + 4));
+			value_map_set_str(a, m, "text_text", nowrap(a, h->text));
+		}
 		value_list_push(a, list, m);
 	}
 	return list;

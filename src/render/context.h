@@ -44,7 +44,8 @@ struct value *context_generated(struct arena *a, const struct site *site,
 
 /* Arena: the "Get help now" contacts shown on pages of guide g (NULL:
  * pages outside the guides): each contact's keys from config.yaml, plus
- * phone_uri (tel:) and text_uri (sms:). */
+ * phone_uri (tel:), text_uri (sms:), and phone_text and text_text (the
+ * numbers with no-break spaces, for link text). */
 struct value *context_help(struct arena *a, const struct site *site, const struct guide *g);
 
 /* Arena: "1 October 2026" for "2026-10-01"; date must be valid. */
