@@ -178,7 +178,10 @@ int build_run(const struct build_opts *opts)
 			r.d.warnings == 1 ? "" : "s");
 	outputs_free(&r.out);
 	search_docs_free(&r.search);
-	diags_free(&r.d);
+	if (opts->keep_diags)
+		*opts->keep_diags = r.d;
+	else
+		diags_free(&r.d);
 	arena_free(&r.a);
 	return status;
 }

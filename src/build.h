@@ -16,6 +16,10 @@ struct build_opts {
 	bool write;               /* false: check only, write nothing */
 	int jobs;
 	enum diag_format format;
+	/* non-NULL: the run's diagnostics, sorted, are moved here after
+	 * printing (serve shows them in the browser); the caller frees
+	 * them with diags_free() */
+	struct diags *keep_diags;
 };
 
 /* Runs the pipeline; prints diagnostics; returns the exit status

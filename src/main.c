@@ -39,6 +39,26 @@ static const struct command commands[] = {
 	  "      --strict         fail on warnings too\n"
 	  "      --format FORMAT  diagnostics as text, github, json or junit (a JUnit XML report)\n"
 	  "  -q, --quiet          print nothing but diagnostics\n" },
+	{ "serve", cmd_serve,
+	  "signpost serve [-s DIR] [--bind ADDRESS] [--port PORT] [--drafts | --no-drafts]",
+	  "Build the site into a private folder and serve it at http://127.0.0.1:1313/;\n"
+	  "rebuild when a file changes, and reload open pages.  Ctrl-C stops.\n"
+	  "\n"
+	  "  -s, --source DIR     the site folder\n"
+	  "      --bind ADDRESS   the IP address to listen on (default: 127.0.0.1)\n"
+	  "  -p, --port PORT      the port (default: 1313; 0: any free port)\n"
+	  "      --drafts         show pages marked 'draft: true', with a banner (the default)\n"
+	  "      --no-drafts      leave drafts out, as the published site does\n" },
+	{ "new", cmd_new,
+	  "signpost new site DIR | page GUIDE/NAME | service ID | event ID [-s DIR]",
+	  "Create a new site, or a new file in a site, with every field filled with a\n"
+	  "placeholder and a comment; never overwrites a file.\n"
+	  "\n"
+	  "  site DIR             a working site in DIR (new or empty), using the default theme\n"
+	  "  page GUIDE/NAME      content/GUIDE/NAME.md\n"
+	  "  service ID           content/directory/services/ID.yaml\n"
+	  "  event ID             content/events/ID.yaml\n"
+	  "  -s, --source DIR     the site folder for page, service and event (default: .)\n" },
 	{ "render", cmd_render,
 	  "signpost render TEMPLATE [DATA.yaml] [--partials DIR]",
 	  "Render one Mustache template with a YAML file as its context, to standard output.\n"

@@ -225,6 +225,7 @@ static struct value *page_value(struct arena *a, const struct site *site,
 			  arena_printf(a, "%s%s", site->cfg->base_url, p->url + 1));
 	value_map_set_str(a, m, "source", s->path);
 	value_map_set_str(a, m, "kind", kind);
+	value_map_set(a, m, "draft", value_bool(a, s->draft));
 	value_map_set(a, m, arena_printf(a, "is_%s", kind), value_bool(a, true));
 	set_date(a, m, "last_reviewed", s->last_reviewed);
 	set_date(a, m, "review_by", s->review_by);

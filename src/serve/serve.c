@@ -1,0 +1,229 @@
+/*
+ * serve.c: the development server's main loop.  The site is built
+ * with build_run into a private temporary folder (so the atomic swap
+ * of a normal build keeps the last good site whole); the HTTP threads
+ * serve that folder; this thread waits on inotify and the signals,
+ * rebuilds after a change and tells the HTTP side, which makes open
+ * pages reload.  The folder is removed on the way out.
+ */
+#include "serve/serve.h"
+#include "build.h"
+#include "serve/http.h"
+#include "serve/watch.h"
+#include "util/buf.h"
+#include "util/fs.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+static long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static double now_exact_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Builds into out, keeping the diagnostics in d; true on success. */
+static bool build_once(const struct serve_opts *o, const char *out, const char *base_url,
+		       const char *why, struct diags *d)
+{
+	struct build_opts b = {
+		.site_dir = o->site_dir,
+		.out_dir = out,
+		.base_url = base_url,
+		.drafts = o->drafts,
+		.write = true,
+		.jobs = o->jobs,
+		.format = DIAG_TEXT,
+		.keep_diags = d,
+	};
+	double start = now_exact_ms(), took;
+	bool ok;
+
+	if (why)
+		fprintf(stderr, "signpost: %s changed; rebuilding\n", why);
+	ok = build_run(&b) == 0;
+	took = now_exact_ms() - start;
+	if (ok)
+		fprintf(stderr, "signpost: %s in %.1f ms\n", why ? "rebuilt" : "built", took);
+	else
+		fprintf(stderr, "signpost: the build failed (%.1f ms); the browser shows the errors over the last good site\n",
+			took);
+	return ok;
+}
+
+static void rebuild(const struct serve_opts *o, const char *out, const char *base_url,
+		    struct server *srv, const char *why)
+{
+	struct diags d = DIAGS_INIT;
+	bool ok = build_once(o, out, base_url, why, &d);
+	server_publish(srv, ok, &d);
+	diags_free(&d);
+}
+
+/* Owned: a fresh private folder under $TMPDIR or /tmp, or NULL. */
+static char *make_private_dir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct buf b = BUF_INIT;
+	char *dir;
+
+	buf_printf(&b, "%s/signpost-serve-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	dir = buf_detach(&b, NULL);
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "signpost serve: cannot create a folder for the site in '%s': %s\n",
+			tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* The URL people open: a wildcard address is reached as localhost. */
+static char *site_url(const char *bind, int port)
+{
+	struct buf b = BUF_INIT;
+
+	if (!strcmp(bind, "0.0.0.0") || !strcmp(bind, "::"))
+		buf_printf(&b, "http://localhost:%d/", port);
+	else if (strchr(bind, ':'))
+		buf_printf(&b, "http://[%s]:%d/", bind, port);
+	else
+		buf_printf(&b, "http://%s:%d/", bind, port);
+	return buf_detach(&b, NULL);
+}
+
+static bool is_loopback(const char *bind)
+{
+	return !strncmp(bind, "127.", 4) || !strcmp(bind, "::1");
+}
+
+/* Waits for changes and signals; returns when a signal came. */
+static void loop(const struct serve_opts *o, struct watch *w, int sig_fd, const char *out,
+		 const char *url, struct server *srv)
+{
+	long first = -1, last = -1;
+	struct buf why = BUF_INIT;
+
+	for (;;) {
+		struct pollfd fds[2] = {
+			{ .fd = sig_fd, .events = POLLIN },
+			{ .fd = w ? watch_fd(w) : -1, .events = POLLIN },
+		};
+		int timeout = -1;
+		const char *changed;
+
+		if (first >= 0) {
+			long t = now_ms();
+			long quiet = last + SERVE_QUIET_MS - t, most = first + SERVE_WAIT_MAX_MS - t;
+			timeout = (int)(quiet < most ? quiet : most);
+			if (timeout < 0)
+				timeout = 0;
+		}
+		if (poll(fds, 2, timeout) < 0 && errno != EINTR) {
+			fprintf(stderr, "signpost serve: poll: %s\n", strerror(errno));
+			break;
+		}
+		if (fds[0].revents & POLLIN)
+			break;
+		if (w && (fds[1].revents & POLLIN) && watch_read(w, &changed)) {
+			last = now_ms();
+			if (first < 0) {
+				first = last;
+				buf_reset(&why);
+				buf_adds(&why, changed);
+			}
+		}
+		if (first >= 0) {
+			long t = now_ms();
+			if (t - last >= SERVE_QUIET_MS || t - first >= SERVE_WAIT_MAX_MS) {
+				first = last = -1;
+				rebuild(o, out, url, srv, buf_cstr(&why));
+			}
+		}
+	}
+	buf_free(&why);
+}
+
+int serve_run(const struct serve_opts *o)
+{
+	sigset_t mask;
+	int listen_fd, port, sig_fd = -1, status = 1;
+	char *dir = NULL, *url = NULL;
+	const char *out;
+	struct arena a;
+	struct server *srv = NULL;
+	struct watch *w = NULL;
+	struct diags first = DIAGS_INIT;
+	bool ok;
+
+	arena_init(&a);
+	if (fs_kind(path_join(&a, o->site_dir, "config.yaml")) != FS_FILE) {
+		fprintf(stderr, "signpost serve: no config.yaml in '%s'; run it in a site folder or give -s DIR\n",
+			o->site_dir);
+		goto done;
+	}
+	/* the signals are read from a descriptor, here; every thread
+	 * started from now on inherits the blocked mask */
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &mask, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	sig_fd = signalfd(-1, &mask, SFD_CLOEXEC);
+	if (sig_fd < 0) {
+		fprintf(stderr, "signpost serve: signalfd: %s\n", strerror(errno));
+		goto done;
+	}
+
+	listen_fd = server_listen(o->bind, o->port, &port);
+	if (listen_fd < 0)
+		goto done;
+	dir = make_private_dir();
+	if (!dir) {
+		close(listen_fd);
+		goto done;
+	}
+	out = path_join(&a, dir, "site");
+	url = site_url(o->bind, port);
+
+	w = watch_open(o->site_dir);
+	if (!w)
+		fprintf(stderr, "signpost serve: cannot watch the site (%s); restart to see changes\n",
+			strerror(errno));
+	/* connections wait in the listen queue until the first build is in */
+	ok = build_once(o, out, url, NULL, &first);
+	srv = server_start(listen_fd, out, is_loopback(o->bind));
+	if (!srv)
+		goto done;
+	server_publish(srv, ok, &first);
+	fprintf(stderr, "signpost: serving %s (press Ctrl-C to stop)\n", url);
+	loop(o, w, sig_fd, out, url, srv);
+	fprintf(stderr, "signpost: stopped\n");
+	status = 0;
+done:
+	diags_free(&first);
+	server_stop(srv);
+	watch_close(w);
+	if (sig_fd >= 0)
+		close(sig_fd);
+	if (dir) {
+		fs_remove_tree(dir);
+		free(dir);
+	}
+	free(url);
+	arena_free(&a);
+	return status;
+}
