@@ -11,9 +11,12 @@
 #include "emit/sitemap.h"
 #include "load/assets.h"
 #include "load/config.h"
+#include "load/events.h"
 #include "load/directory.h"
 #include "load/source.h"
 #include "render/context.h"
+#include "render/events.h"
+#include "render/news.h"
 #include "render/render.h"
 #include "site/site.h"
 #include "util/buf.h"
@@ -29,6 +32,7 @@ struct run {
 	struct sources srcs;
 	struct directory dir;
 	struct glossary glossary;
+	struct events events;
 	struct site site;
 	struct theme *theme;
 	struct assets assets;
@@ -92,6 +96,8 @@ static void render_all(struct run *r)
 	rc.site_value = context_site(&r->a, &r->site);
 	render_pages(&rc);
 	render_guides(&rc);
+	render_events(&rc, &r->events);
+	render_news(&rc);
 	search_emit(&rc, &r->search);
 	sitemap_xml(&r->site, &r->out, &b);
 	outputs_add(&rc, "sitemap.xml", &b);
@@ -151,7 +157,10 @@ int build_run(const struct build_opts *opts)
 		sources_load(&r.a, opts->site_dir, &r.cfg, opts->drafts, &r.srcs, &r.d);
 		glossary_load(&r.a, opts->site_dir, &r.cfg, &r.glossary, &r.d);
 		directory_load(&r.a, opts->site_dir, directory_today(&r.a), &r.dir, &r.d);
+		events_init(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
+		events_load(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
 		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);
+		r.site.events = &r.events;
 		r.site.glossary = &r.glossary;
 		r.theme = theme_open(&r.a, opts->site_dir, r.cfg.theme, &r.d);
 		if (r.theme) {

@@ -2,6 +2,7 @@
  * context.c: building template contexts from the site model.
  */
 #include "render/context.h"
+#include "render/events.h"
 
 static struct value *guide_value(struct arena *a, const struct site *site, size_t i)
 {
@@ -233,6 +234,17 @@ static struct value *page_value(struct arena *a, const struct site *site,
 	if (s->topics)
 		value_map_set(a, m, "topics", (struct value *)s->topics);
 	value_map_set(a, m, "params", s->params);
+	/* a section's pages, in navigation order (news: newest first) */
+	if (p->n_children && p->kind != PAGE_GUIDE) {
+		struct value *list = value_list(a);
+		for (size_t i = 0; i < p->n_children; i++) {
+			struct value *c = link_value(a, p->children[i]);
+			set_date(a, c, "date", p->children[i]->src->date);
+			value_list_push(a, list, c);
+		}
+		value_map_set(a, m, "pages", list);
+		value_map_set(a, m, "has_pages", value_bool(a, true));
+	}
 	return m;
 }
 
@@ -282,6 +294,11 @@ struct value *context_page(struct arena *a, const struct site *site,
 	value_map_set(a, m, "breadcrumbs", breadcrumbs(a, p));
 	value_map_set(a, m, "has_breadcrumbs", value_bool(a, p->parent != NULL));
 	set_frame(a, site, m, p->guide, p);
+	if (p->kind == PAGE_GUIDE) {
+		struct value *on = events_whats_on(a, site, (size_t)(p->guide - site->cfg->guides));
+		if (on)
+			value_map_set(a, m, "whats_on", on);
+	}
 	if (p->prev)
 		value_map_set(a, m, "prev", link_value(a, p->prev));
 	if (p->next)

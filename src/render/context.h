@@ -9,12 +9,16 @@
  *               child, quick_exit, reading_level), absent outside guides
  *   page        title, description, content (HTML), toc, has_toc, url,
  *               permalink, kind, is_<kind>, last_reviewed(_text),
- *               review_by(_text), topics, params
+ *               review_by(_text), date(_text), topics, params;
+ *               pages (a section's pages: title, url, description,
+ *               date, date_text) and has_pages
  *   nav         the guide's navigation tree (title, url, current,
  *               active, children), or the guides on pages outside them
  *   breadcrumbs list of title and url, home first, the page excluded
  *   prev, next  reading order within the guide (title, url), if any
  *   help        "Get help now" contacts for this page's guide
+ *   whats_on    on a guide's landing page, its next events (see
+ *               render/events.h), when the site has events
  */
 #ifndef SIGNPOST_CONTEXT_H
 #define SIGNPOST_CONTEXT_H

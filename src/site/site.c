@@ -62,6 +62,9 @@ static int nav_cmp(const void *pa, const void *pb)
 	int c;
 	if (a->src->weight != b->src->weight)
 		return a->src->weight < b->src->weight ? -1 : 1;
+	/* dated posts (news): newest first */
+	if (a->src->date && b->src->date && (c = strcmp(b->src->date, a->src->date)))
+		return c;
 	c = strcmp(a->src->title, b->src->title);
 	return c ? c : strcmp(a->src->rel, b->src->rel);
 }

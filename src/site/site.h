@@ -9,6 +9,8 @@
 #include "load/glossary.h"
 #include "load/source.h"
 
+struct events;
+
 enum page_kind {
 	PAGE_HOME,     /* content/_index.md */
 	PAGE_GUIDE,    /* a guide's landing page: content/<guide>/_index.md */
@@ -23,7 +25,8 @@ struct page {
 	const char *out_path;    /* relative to the output, e.g. "adopters/support-groups/index.html" */
 	const struct guide *guide; /* NULL outside the guides */
 	struct page *parent;     /* the landing page of the enclosing section */
-	struct page **children;  /* in navigation order: weight, title, path */
+	struct page **children;  /* in navigation order: weight, date (newest
+				    first, when both have one), title, path */
 	size_t n_children, cap_children;
 	struct page *prev, *next; /* reading order within the guide */
 	size_t index;            /* position in site->pages */
@@ -37,6 +40,7 @@ struct site {
 	struct page *home;       /* may be NULL (reported) */
 	struct page **guide_home; /* per cfg->guides[i]; entries may be NULL */
 	const struct glossary *glossary;
+	const struct events *events; /* NULL until loaded (load/events.h) */
 };
 
 /* Arena: builds the model from the sources. */
