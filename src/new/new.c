@@ -6,6 +6,7 @@
  */
 #include "new/new.h"
 #include "new/templates.h"
+#include "load/taxonomy.h"
 #include "util/buf.h"
 #include "util/fs.h"
 
@@ -70,14 +71,26 @@ char *new_expand(const char *tmpl, const char *const *keys, const char *const *v
 	return buf_detach(&b, NULL);
 }
 
-/* Today (UTC, or the day of $SOURCE_DATE_EPOCH, for tests) and the
- * same day a year on, as YYYY-MM-DD. */
-static void dates(char today[32], char next_year[32])
+/* The days new writes, as YYYY-MM-DD: today (UTC, or the day of
+ * $SOURCE_DATE_EPOCH, for tests), the same day a year on (for
+ * review_by), and four weeks on (for a new event). */
+struct new_dates {
+	char today[32], next_year[32], event[32];
+};
+
+static void ymd(char out[32], const struct tm *tm, int add_years)
+{
+	int d = tm->tm_mday;
+	if (add_years && tm->tm_mon == 1 && d == 29)
+		d = 28;
+	snprintf(out, 32, "%04d-%02d-%02d", tm->tm_year + 1900 + add_years, tm->tm_mon + 1, d);
+}
+
+static void dates(struct new_dates *nd)
 {
 	const char *env = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
+	time_t t = time(NULL), later;
 	struct tm tm;
-	int y, m, d;
 
 	if (env && *env) {
 		char *end;
@@ -86,13 +99,11 @@ static void dates(char today[32], char next_year[32])
 			t = (time_t)v;
 	}
 	gmtime_r(&t, &tm);
-	y = tm.tm_year + 1900;
-	m = tm.tm_mon + 1;
-	d = tm.tm_mday;
-	snprintf(today, 32, "%04d-%02d-%02d", y, m, d);
-	if (m == 2 && d == 29)
-		d = 28;
-	snprintf(next_year, 32, "%04d-%02d-%02d", y + 1, m, d);
+	ymd(nd->today, &tm, 0);
+	ymd(nd->next_year, &tm, 1);
+	later = t + 28 * 24 * 3600;
+	gmtime_r(&later, &tm);
+	ymd(nd->event, &tm, 0);
 }
 
 /* Creates path (and its folders) holding text; never replaces a file.
@@ -195,9 +206,9 @@ static bool theme_findable(const char *site_dir, const char *name)
 
 int new_site(const char *dir)
 {
-	char today[32], next_year[32];
-	const char *keys[] = { "SITE_TITLE", "TODAY", "REVIEW_BY" };
-	const char *vals[] = { "Your Adoption Service", today, next_year };
+	struct new_dates nd;
+	const char *keys[] = { "SITE_TITLE", "TODAY", "REVIEW_BY", "EVENT_DATE" };
+	const char *vals[] = { "Your Adoption Service", nd.today, nd.next_year, nd.event };
 	int empty = empty_or_missing(dir);
 
 	if (empty < 0) {
@@ -208,7 +219,7 @@ int new_site(const char *dir)
 		fprintf(stderr, "signpost new: '%s' is not empty; a new site goes in a new or empty folder\n", dir);
 		return 1;
 	}
-	dates(today, next_year);
+	dates(&nd);
 	for (size_t i = 0; i < new_site_n_files; i++) {
 		struct buf path = BUF_INIT;
 		char *text = new_expand(new_site_files[i].text, keys, vals, ARRAY_LEN(keys));
@@ -247,7 +258,7 @@ static int need_site(const char *site_dir)
 
 int new_page(const char *site_dir, const char *spec)
 {
-	char today[32], next_year[32];
+	struct new_dates nd;
 	struct buf rel = BUF_INIT, up = BUF_INIT, path = BUF_INIT, guide_dir = BUF_INIT;
 	char *copy = xstrdup(spec), *name, *seg, *save = NULL, *title = NULL, *text = NULL;
 	const char *last = NULL, *prev = NULL, *guide;
@@ -293,10 +304,10 @@ int new_page(const char *site_dir, const char *spec)
 	title = new_title_from_name(strcmp(last, "_index") ? last : prev ? prev : guide);
 	for (int i = 0; i < depth; i++)
 		buf_adds(&up, "../");
-	dates(today, next_year);
+	dates(&nd);
 	{
 		const char *keys[] = { "TITLE", "NAME", "UP", "TODAY", "REVIEW_BY" };
-		const char *vals[] = { title, last, buf_cstr(&up), today, next_year };
+		const char *vals[] = { title, last, buf_cstr(&up), nd.today, nd.next_year };
 		text = new_expand(new_page_text, keys, vals, ARRAY_LEN(keys));
 	}
 	buf_printf(&path, "%s/%s", site_dir, buf_cstr(&rel));
@@ -313,4 +324,120 @@ out:
 	buf_free(&path);
 	buf_free(&guide_dir);
 	return status;
+}
+
+/* Arena: the name without ".yaml" of the first record file (sorted) in
+ * site_dir/rel, or NULL when there is none. */
+static const char *first_record(struct arena *a, const char *site_dir, const char *rel)
+{
+	struct fs_entry *e;
+	long n = fs_list(a, path_join(a, site_dir, rel), &e);
+
+	for (long i = 0; i < n; i++) {
+		size_t len = strlen(e[i].name);
+		if (e[i].kind == FS_FILE && len > 5 && !strcmp(e[i].name + len - 5, ".yaml") &&
+		    strcmp(e[i].name, "taxonomy.yaml"))
+			return arena_strndup(a, e[i].name, len - 5);
+	}
+	return NULL;
+}
+
+/* The first term of each vocabulary of the site's taxonomy, or a
+ * placeholder (and a note) when it has none. */
+struct first_terms {
+	const char *v[VOCAB_COUNT];
+	bool missing;
+};
+
+static void first_terms(struct arena *a, const char *site_dir, struct first_terms *ft)
+{
+	static const char *const fallback[VOCAB_COUNT] = {
+		[VOCAB_AUDIENCES] = "adopters", [VOCAB_CATEGORIES] = "advice",
+		[VOCAB_TIERS] = "universal", [VOCAB_FUNDING] = "free",
+		[VOCAB_DELIVERY] = "phone", [VOCAB_AREAS] = "your-area",
+		[VOCAB_ORG_KINDS] = "charity", [VOCAB_EVIDENCE] = "family-feedback",
+		[VOCAB_AGE_BANDS] = "under-5",
+	};
+	struct diags quiet = DIAGS_INIT;
+	struct taxonomy t;
+	size_t len;
+	char *src = fs_read(path_join(a, site_dir, "content/directory/taxonomy.yaml"),
+			    "content/directory/taxonomy.yaml", &len, &quiet);
+
+	memset(&t, 0, sizeof(t));
+	if (src)
+		taxonomy_parse(a, "content/directory/taxonomy.yaml", src, len, &t, &quiet);
+	ft->missing = false;
+	for (int i = 0; i < VOCAB_COUNT; i++) {
+		ft->v[i] = t.v[i].n ? t.v[i].terms[0].id : fallback[i];
+		if (!t.v[i].n && i != VOCAB_AGE_BANDS)
+			ft->missing = true;
+	}
+	free(src);
+	diags_free(&quiet);
+}
+
+/* Writes one record file from tmpl; 0 or 1 after a message. */
+static int new_record(const char *site_dir, const char *what, const char *folder,
+		      const char *id, const char *tmpl)
+{
+	struct arena a;
+	struct new_dates nd;
+	struct first_terms ft;
+	const char *org, *service, *rel, *path;
+	char *title, *text;
+	int status = 1;
+
+	if (need_site(site_dir))
+		return 1;
+	if (!new_name_ok(id)) {
+		fprintf(stderr, "signpost new: %s id '%s' should be lower-case letters, digits and single hyphens, "
+			"such as family-support-group\n", what, id);
+		return 1;
+	}
+	arena_init(&a);
+	dates(&nd);
+	first_terms(&a, site_dir, &ft);
+	org = first_record(&a, site_dir, "content/directory/organisations");
+	service = first_record(&a, site_dir, "content/directory/services");
+	title = new_title_from_name(id);
+	{
+		const char *keys[] = {
+			"ID", "TITLE", "ORG", "SERVICE", "AUDIENCE", "CATEGORY", "TIER", "FUNDING",
+			"DELIVERY", "AREA", "EVIDENCE", "TODAY", "REVIEW_BY", "EVENT_DATE",
+		};
+		const char *vals[] = {
+			id, title, org ? org : "your-organisation", service ? service : "your-service",
+			ft.v[VOCAB_AUDIENCES], ft.v[VOCAB_CATEGORIES], ft.v[VOCAB_TIERS],
+			ft.v[VOCAB_FUNDING], ft.v[VOCAB_DELIVERY], ft.v[VOCAB_AREAS],
+			ft.v[VOCAB_EVIDENCE], nd.today, nd.next_year, nd.event,
+		};
+		text = new_expand(tmpl, keys, vals, ARRAY_LEN(keys));
+	}
+	rel = arena_printf(&a, "%s/%s.yaml", folder, id);
+	path = path_join(&a, site_dir, rel);
+	if (write_new(path, rel, text) == 0) {
+		printf("signpost: created %s\n", rel);
+		if (ft.missing)
+			fprintf(stderr, "signpost new: note: content/directory/taxonomy.yaml is missing or has empty "
+				"vocabularies; replace the placeholder terms in %s with ids from it\n", rel);
+		if (!org && !strcmp(what, "service"))
+			fprintf(stderr, "signpost new: note: the site has no organisation yet; add one in "
+				"content/directory/organisations/ and name it in %s\n", rel);
+		status = 0;
+	}
+	free(title);
+	free(text);
+	arena_free(&a);
+	return status;
+}
+
+int new_service(const char *site_dir, const char *id)
+{
+	return new_record(site_dir, "service", "content/directory/services", id, new_service_text);
+}
+
+int new_event(const char *site_dir, const char *id)
+{
+	return new_record(site_dir, "event", "content/events", id, new_event_text);
 }

@@ -15,7 +15,9 @@ struct new_template {
 extern const struct new_template new_site_files[];
 extern const size_t new_site_n_files;
 
-/* A page of a guide. */
+/* A page of a guide, a service of the directory, an event. */
 extern const char new_page_text[];
+extern const char new_service_text[];
+extern const char new_event_text[];
 
 #endif
