@@ -496,7 +496,7 @@ static void read_when(struct reader *r, const struct value *m, struct event_when
 	schema_unknown_keys(m, when_keys, NULL, "occurrence key", r->file, r->d);
 	w->note = text(r, m, "note", false);
 	if (has_date + has_month + has_every != 1) {
-		err_at(r, m, has_date + has_month + has_every ?
+		err_at(r, m, (has_date + has_month + has_every) > 1 ?
 		       "an occurrence has one of 'date', 'month' or 'every', not more" :
 		       "an occurrence needs 'date' (a day), 'month' (a day to be confirmed) or 'every' (a series)");
 		return;
