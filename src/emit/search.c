@@ -146,24 +146,47 @@ static void norm_term(void *ctx, const char *term, size_t pos)
 	buf_adds(b, term);
 }
 
-/* One synonym group: the phrases, tokenized, as a JSON array. */
-static void synonym_group(struct buf *b, struct buf *t, const char *const *phrases, size_t n)
+/* One synonym group: its distinct phrases, tokenized, as a JSON array
+ * after a comma when comma is set; nothing when fewer than two are
+ * distinct (to the tokenizer "adoption orders" is "adoption order", and
+ * a phrase of one letter is nothing).  Returns whether it wrote. */
+static bool synonym_group(struct buf *b, const char *const *phrases, size_t n, bool comma)
 {
-	buf_addc(b, '[');
+	struct buf *t = xcalloc(n, sizeof(*t));
+	size_t k = 0;
+
 	for (size_t m = 0; m < n; m++) {
-		buf_reset(t);
-		tokenize(phrases[m], strlen(phrases[m]), norm_term, t);
-		if (m)
-			buf_addc(b, ',');
-		json_str(b, buf_cstr(t));
+		bool dup;
+		tokenize(phrases[m], strlen(phrases[m]), norm_term, &t[k]);
+		dup = !t[k].len;
+		for (size_t j = 0; j < k && !dup; j++)
+			dup = !strcmp(buf_cstr(&t[j]), buf_cstr(&t[k]));
+		if (dup)
+			buf_reset(&t[k]);
+		else
+			k++;
 	}
-	buf_addc(b, ']');
+	if (k > 1) {
+		if (comma)
+			buf_addc(b, ',');
+		buf_addc(b, '[');
+		for (size_t m = 0; m < k; m++) {
+			if (m)
+				buf_addc(b, ',');
+			json_str(b, buf_cstr(&t[m]));
+		}
+		buf_addc(b, ']');
+	}
+	for (size_t m = 0; m < n; m++)
+		buf_free(&t[m]);
+	free(t);
+	return k > 1;
 }
 
 static void write_manifest(struct render_ctx *rc, const struct search_docs *docs,
 			   struct term **terms, size_t n)
 {
-	struct buf b = BUF_INIT, tb = BUF_INIT;
+	struct buf b = BUF_INIT;
 	const struct config *cfg = rc->site->cfg;
 	const struct glossary *gl = rc->site->glossary;
 	char prev[3] = "";
@@ -205,17 +228,12 @@ static void write_manifest(struct render_ctx *rc, const struct search_docs *docs
 		for (size_t m = 0; m < t->n_match; m++)
 			if (strcasecmp(t->match[m], t->term))
 				phrases[np++] = t->match[m];
-		if (np > 1) {
-			if (!first)
-				buf_addc(&b, ',');
+		if (np > 1 && synonym_group(&b, phrases, np, !first))
 			first = 0;
-			synonym_group(&b, &tb, phrases, np);
-		}
 		free(phrases);
 	}
 	buf_adds(&b, "]}\n");
 	outputs_add(rc, "search/manifest.json", &b);
-	buf_free(&tb);
 }
 
 static void write_shards(struct render_ctx *rc, const struct search_docs *docs,
