@@ -79,6 +79,13 @@ sanitize: test-deps
 		LDFLAGS="-fsanitize=address,undefined" build/asan/signpost units
 	SIGNPOST_NO_VALGRIND=1 tests/run build/asan
 
+# signpost against Hugo on a synthetic site (bench/run says what it
+# measures); never part of `make test`.  Hugo is installed as root, else
+# left out.  Options through BENCH_FLAGS, e.g. "--pages 2000 --scaling".
+bench: signpost
+	@scripts/install-deps bench || echo "bench: Hugo is not installed; measuring signpost alone" >&2
+	bench/run ./signpost $(BENCH_FLAGS)
+
 # Accept reviewed changes to the golden sites' expected output.
 bless: signpost
 	tests/golden --bless ./signpost
