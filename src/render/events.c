@@ -7,6 +7,8 @@
 #include "render/context.h"
 #include "render/markdown.h"
 
+#include <strings.h>
+
 /* How many events "what's on" shows on a guide. */
 #define WHATS_ON_MAX 3
 
@@ -145,6 +147,22 @@ static const char *tel_url(struct arena *a, const char *phone)
 	return out;
 }
 
+/* "01632 960000" with no-break spaces, so that a number never wraps */
+static const char *nowrap(struct arena *a, const char *phone)
+{
+	struct buf b = BUF_INIT;
+	const char *out;
+	for (const char *p = phone; *p; p++) {
+		if (*p == ' ')
+			buf_adds(&b, "\xc2\xa0");
+		else
+			buf_addc(&b, *p);
+	}
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
 static void set_flag(struct arena *a, struct value *m, const char *key, bool b)
 {
 	value_map_set(a, m, key, value_bool(a, b));
@@ -180,7 +198,7 @@ static struct value *event_brief(struct arena *a, const struct events *ev, const
 		value_map_set_str(a, m, "where", "Online");
 	set_flag(a, m, "online", e->online);
 	value_map_set_str(a, m, "cost", e->cost ? e->cost : "Free");
-	set_flag(a, m, "free", !e->cost);
+	set_flag(a, m, "free", !e->cost || !strcasecmp(e->cost, "free"));
 	(void)ev;
 	return m;
 }
@@ -244,6 +262,7 @@ static struct value *event_full(struct render_ctx *rc, const struct events *ev,
 		if (e->book_phone) {
 			value_map_set_str(a, b, "book_phone", e->book_phone);
 			value_map_set_str(a, b, "book_phone_url", tel_url(a, e->book_phone));
+			value_map_set_str(a, b, "book_phone_text", nowrap(a, e->book_phone));
 		}
 		if (e->book_email) {
 			value_map_set_str(a, b, "book_email", e->book_email);
@@ -680,4 +699,20 @@ struct value *events_whats_on(struct arena *a, const struct site *site, size_t g
 	set_flag(a, m, "has_events", n > 0);
 	set_flag(a, m, "has_more", n > WHATS_ON_MAX);
 	return m;
+}
+
+struct value *events_of_service(struct arena *a, const struct site *site, const char *service)
+{
+	const struct events *ev = site->events;
+	struct value *list = value_list(a);
+	struct event **v;
+	size_t n;
+
+	if (!ev || !ev->n)
+		return list;
+	v = select_events(a, ev, ALL, NULL, false, &n);
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->service && !strcmp(v[i]->service, service))
+			value_list_push(a, list, event_brief(a, ev, v[i]));
+	return list;
 }

@@ -27,4 +27,10 @@ void render_events(struct render_ctx *rc, const struct events *ev);
  * when the site has no events. */
 struct value *events_whats_on(struct arena *a, const struct site *site, size_t gi);
 
+/* Arena: the events of the directory service with this id that have a
+ * date to come, soonest first, each as in an events list (see
+ * signpost-templates(7)); an empty list when there are none.  For the
+ * service's page. */
+struct value *events_of_service(struct arena *a, const struct site *site, const char *service);
+
 #endif
