@@ -7,6 +7,7 @@
 #include "new/new.h"
 #include "new/templates.h"
 #include "load/taxonomy.h"
+#include "render/theme.h"
 #include "util/buf.h"
 #include "util/fs.h"
 
@@ -15,10 +16,6 @@
 #include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
-
-#ifndef SIGNPOST_DATADIR
-#define SIGNPOST_DATADIR "/usr/local/share/signpost"
-#endif
 
 bool new_name_ok(const char *s)
 {
@@ -180,27 +177,18 @@ static int empty_or_missing(const char *dir)
 	return empty;
 }
 
-/* As src/render/theme.c looks for a theme: the site's themes/, then
- * $SIGNPOST_THEME_PATH, then the installed themes. */
+/* True when the build will find theme name for the site in site_dir
+ * (its themes/, $SIGNPOST_THEME_PATH or the installed themes). */
 static bool theme_findable(const char *site_dir, const char *name)
 {
-	const char *env = getenv("SIGNPOST_THEME_PATH");
-	struct buf b = BUF_INIT;
+	struct arena a;
+	struct diags quiet = DIAGS_INIT;
 	bool found;
 
-	buf_printf(&b, "%s/themes/%s", site_dir, name);
-	found = fs_kind(buf_cstr(&b)) == FS_DIR;
-	if (!found && env && *env) {
-		buf_reset(&b);
-		buf_printf(&b, "%s/%s", env, name);
-		found = fs_kind(buf_cstr(&b)) == FS_DIR;
-	}
-	if (!found) {
-		buf_reset(&b);
-		buf_printf(&b, "%s/themes/%s", SIGNPOST_DATADIR, name);
-		found = fs_kind(buf_cstr(&b)) == FS_DIR;
-	}
-	buf_free(&b);
+	arena_init(&a);
+	found = theme_open(&a, site_dir, name, &quiet) != NULL;
+	diags_free(&quiet);
+	arena_free(&a);
 	return found;
 }
 

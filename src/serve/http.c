@@ -354,8 +354,17 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 
 	(void)version;
 	(void)upload_data;
-	(void)con_cls;
-	*upload_size = 0;
+	/* answering only on the second call, once the request is read,
+	 * keeps the connection alive for the page's next request */
+	if (!*con_cls) {
+		*con_cls = s;
+		return MHD_YES;
+	}
+	/* a request body is read and dropped, never kept */
+	if (*upload_size) {
+		*upload_size = 0;
+		return MHD_YES;
+	}
 	if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
 		struct MHD_Response *r = MHD_create_response_from_buffer(
 			19, (void *)"Method not allowed\n", MHD_RESPMEM_PERSISTENT);

@@ -6,13 +6,11 @@
  */
 #include "serve/watch.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/limits.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <sys/inotify.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* The folders at the top of a site that a build reads. */
@@ -61,16 +59,6 @@ static bool is_watched_top(const char *name, bool is_dir)
 	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
-static char *join(const char *x, const char *y)
-{
-	struct buf b = BUF_INIT;
-	if (*x)
-		buf_printf(&b, "%s/%s", x, y);
-	else
-		buf_adds(&b, y);
-	return buf_detach(&b, NULL);
-}
-
 static void remember(struct watch *w, int wd, const char *rel)
 {
 	size_t i = (size_t)wd;
@@ -101,22 +89,22 @@ static void forget(struct watch *w, int wd)
 }
 
 /* Watches the folder rel and every folder under it, not following
- * symbolic links. */
-static void add_tree(struct watch *w, const char *rel, int depth)
+ * symbolic links (fs_list calls a link FS_OTHER). */
+static void add_tree(struct watch *w, struct arena *a, const char *rel, int depth)
 {
-	char *full = join(w->site_dir, rel);
-	DIR *dir;
-	struct dirent *e;
+	const char *full = *rel ? path_join(a, w->site_dir, rel) : w->site_dir;
+	struct fs_entry *e;
+	long n;
 	int wd;
 
 	if (depth > LIMIT_DIR_DEPTH)
-		goto out;
+		return;
 	if (w->n_dirs >= WATCH_MAX_DIRS) {
 		if (!w->warned)
 			fprintf(stderr, "signpost serve: more than %d folders; changes under '%s' and later folders are not watched\n",
 				WATCH_MAX_DIRS, rel);
 		w->warned = true;
-		goto out;
+		return;
 	}
 	wd = inotify_add_watch(w->fd, full, DIR_MASK);
 	if (wd < 0) {
@@ -125,46 +113,27 @@ static void add_tree(struct watch *w, const char *rel, int depth)
 				"(raise fs.inotify.max_user_watches)\n", rel);
 			w->warned = true;
 		}
-		goto out;
+		return;
 	}
 	remember(w, wd, rel);
-	dir = opendir(full);
-	if (!dir)
-		goto out;
-	while ((e = readdir(dir))) {
-		struct stat st;
-		char *child_full, *child;
-
-		if (e->d_name[0] == '.')
-			continue;
-		if (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN)
-			continue;
-		child_full = join(full, e->d_name);
-		if (lstat(child_full, &st) == 0 && S_ISDIR(st.st_mode)) {
-			child = join(rel, e->d_name);
-			add_tree(w, child, depth + 1);
-			free(child);
-		}
-		free(child_full);
-	}
-	closedir(dir);
-out:
-	free(full);
+	n = fs_list(a, full, &e);
+	for (long i = 0; i < n; i++)
+		if (e[i].kind == FS_DIR)
+			add_tree(w, a, path_join(a, rel, e[i].name), depth + 1);
 }
 
 static void add_all(struct watch *w)
 {
+	struct arena a;
 	int wd = inotify_add_watch(w->fd, w->site_dir, ROOT_MASK);
 
 	if (wd >= 0)
 		remember(w, wd, "");
-	for (size_t i = 0; i < ARRAY_LEN(watched_dirs); i++) {
-		char *full = join(w->site_dir, watched_dirs[i]);
-		struct stat st;
-		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
-			add_tree(w, watched_dirs[i], 0);
-		free(full);
-	}
+	arena_init(&a);
+	for (size_t i = 0; i < ARRAY_LEN(watched_dirs); i++)
+		if (fs_kind(path_join(&a, w->site_dir, watched_dirs[i])) == FS_DIR)
+			add_tree(w, &a, watched_dirs[i], 0);
+	arena_free(&a);
 }
 
 /* After a queue overflow the watches may have missed new folders:
@@ -216,9 +185,9 @@ int watch_fd(const struct watch *w)
 /* Handles one event; true when it changes the site. */
 static bool handle(struct watch *w, const struct inotify_event *ev)
 {
-	const char *dir;
-	char *rel;
-	bool is_dir = ev->mask & IN_ISDIR, change;
+	struct arena a;
+	const char *dir, *rel;
+	bool is_dir = ev->mask & IN_ISDIR;
 
 	if (ev->mask & IN_Q_OVERFLOW) {
 		rewatch(w);
@@ -243,16 +212,16 @@ static bool handle(struct watch *w, const struct inotify_event *ev)
 	if (is_dir && (ev->mask & (IN_ATTRIB | IN_MODIFY | IN_CLOSE_WRITE)))
 		return false;
 
-	rel = join(dir, ev->name);
-	change = true;
+	arena_init(&a);
+	rel = path_join(&a, dir, ev->name);
 	if (is_dir && (ev->mask & (IN_CREATE | IN_MOVED_TO)))
-		add_tree(w, rel, 0);
+		add_tree(w, &a, rel, 0);
 	else if (is_dir && (ev->mask & IN_MOVED_FROM))
 		drop_tree(w, rel);
-	if (change && w->changed.len == 0)
+	if (w->changed.len == 0)
 		buf_adds(&w->changed, rel);
-	free(rel);
-	return change;
+	arena_free(&a);
+	return true;
 }
 
 bool watch_read(struct watch *w, const char **changed)
