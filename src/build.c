@@ -11,13 +11,16 @@
 #include "emit/sitemap.h"
 #include "load/assets.h"
 #include "load/config.h"
+#include "load/directory.h"
 #include "load/events.h"
 #include "load/directory.h"
 #include "load/source.h"
 #include "render/context.h"
+#include "render/directory.h"
 #include "render/events.h"
 #include "render/news.h"
 #include "render/render.h"
+#include "site/directory.h"
 #include "site/site.h"
 #include "util/buf.h"
 #include "util/fs.h"
@@ -96,6 +99,7 @@ static void render_all(struct run *r)
 	rc.site_value = context_site(&r->a, &r->site);
 	render_pages(&rc);
 	render_guides(&rc);
+	render_directory(&rc);
 	render_events(&rc, &r->events);
 	render_news(&rc);
 	search_emit(&rc, &r->search);
@@ -159,7 +163,9 @@ int build_run(const struct build_opts *opts)
 		directory_load(&r.a, opts->site_dir, directory_today(&r.a), &r.dir, &r.d);
 		events_init(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
 		events_load(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
+		directory_load(&r.a, opts->site_dir, directory_today(&r.a), &r.dir, &r.d);
 		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);
+		r.site.directory = directory_model_link(&r.a, &r.site, &r.dir, &r.d);
 		r.site.events = &r.events;
 		r.site.glossary = &r.glossary;
 		r.theme = theme_open(&r.a, opts->site_dir, r.cfg.theme, &r.d);

@@ -405,6 +405,16 @@ static const char *read_word(struct rec *r, const struct value *m, const char *k
 	return NULL;
 }
 
+/* Arena: s without trailing blanks and newlines (block scalars end
+ * with one). */
+static const char *trim_end(struct arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\t'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
 /* A Markdown value's first line: block scalars ('|' or '>') start on the
  * line after the indicator. */
 static int markdown_line(struct rec *r, const struct value *v)
@@ -453,7 +463,9 @@ static bool read_amount(struct rec *r, const struct value *m, struct cost *c)
 		dot |= s[i] == '.';
 		i++;
 	}
-	if (!i || s[i] || s[0] == '.' || (dot && (decimals < 1 || decimals > 2)) || i > 12) {
+	/* as JSON writes numbers: no leading zeros */
+	if (!i || s[i] || s[0] == '.' || (s[0] == '0' && isdigit((unsigned char)s[1])) ||
+	    (dot && (decimals < 1 || decimals > 2)) || i > 12) {
 		diag_error(r->d, r->file, v->line, v->col,
 			   "cost 'amount' should be a number of pounds, such as 1995 or 12.50, not '%s'",
 			   v->kind == VAL_STRING ? v->str : "a list or mapping");
@@ -633,6 +645,8 @@ struct organisation *directory_parse_organisation(struct arena *a, const struct 
 		diag_error(d, r.file, 1, 1, "organisation has no 'kind'");
 	o->description = need_str(&r, m, "description", "organisation", 1, 1);
 	if (o->description)
+		o->description = trim_end(a, o->description);
+	if (o->description)
 		o->description_line = markdown_line(&r, value_map_get(m, "description"));
 	o->website = check_url(&r, m, "website");
 	read_contacts(&r, m, false, "organisation", &o->contacts, &o->n_contacts);
@@ -771,6 +785,8 @@ struct service *directory_parse_service(struct arena *a, const struct taxonomy *
 	if (!s->summary)
 		s->summary = "";
 	s->description = schema_str(m, "description", r.file, d);
+	if (s->description)
+		s->description = trim_end(a, s->description);
 	if (s->description)
 		s->description_line = markdown_line(&r, value_map_get(m, "description"));
 

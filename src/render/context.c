@@ -2,6 +2,7 @@
  * context.c: building template contexts from the site model.
  */
 #include "render/context.h"
+#include "render/directory.h"
 #include "render/events.h"
 
 static struct value *guide_value(struct arena *a, const struct site *site, size_t i)
@@ -299,6 +300,8 @@ struct value *context_page(struct arena *a, const struct site *site,
 		if (on)
 			value_map_set(a, m, "whats_on", on);
 	}
+	if (p->kind == PAGE_GUIDE)
+		directory_guide_context(a, site, (size_t)(p->guide - site->cfg->guides), m);
 	if (p->prev)
 		value_map_set(a, m, "prev", link_value(a, p->prev));
 	if (p->next)

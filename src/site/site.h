@@ -32,6 +32,8 @@ struct page {
 	size_t index;            /* position in site->pages */
 };
 
+struct directory_model;
+
 struct site {
 	const struct config *cfg;
 	const char *site_dir;
@@ -39,6 +41,7 @@ struct site {
 	size_t n_pages;
 	struct page *home;       /* may be NULL (reported) */
 	struct page **guide_home; /* per cfg->guides[i]; entries may be NULL */
+	const struct directory_model *directory; /* NULL without one (site/directory.h) */
 	const struct glossary *glossary;
 	const struct events *events; /* NULL until loaded (load/events.h) */
 };

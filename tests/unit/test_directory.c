@@ -273,6 +273,11 @@ TEST(cost_and_evidence)
 		  "9:11: error: cost 'amount' should be a number of pounds, such as 1995 or 12.50, not '£1,995'");
 	service(with_line(7, "funding: [charged]\ncost:\n  amount: 12.50\n  unit: per session\n"));
 	CHECK_STR(diags_text(), "");
+	service(with_line(7, "funding: [charged]\ncost:\n  amount: 0.50\n  unit: per session\n"));
+	CHECK_STR(diags_text(), "");
+	service(with_line(7, "funding: [charged]\ncost:\n  amount: 050\n  unit: per session\n"));
+	CHECK_STR(diags_text(),
+		  "9:11: error: cost 'amount' should be a number of pounds, such as 1995 or 12.50, not '050'");
 	service(with_line(7, "funding: [free]\nevidence:\n  level: promising\n"));
 	CHECK_STR(diags_text(),
 		  "8:1: error: evidence has no 'source': say where it comes from, such as an evaluation report");

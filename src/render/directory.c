@@ -1,0 +1,871 @@
+/*
+ * render/directory.c: template contexts and pages of the directory.
+ * Values shared by many pages (a service as a list item, a term as a
+ * link) are built once and reused; every page is rendered through the
+ * theme, so values are escaped by the templates, except the JSON-LD,
+ * which is written here with escape_json (safe inside <script>).
+ */
+#include "render/directory.h"
+#include "render/context.h"
+#include "render/markdown.h"
+#include "site/directory.h"
+#include "util/json.h"
+
+#include <ctype.h>
+
+struct dir_render {
+	struct render_ctx *rc;
+	struct arena *a;
+	const struct site *site;
+	const struct directory_model *m;
+	const struct directory *dir;
+	struct value **items;                 /* per service index */
+	struct value **term_links[VOCAB_COUNT]; /* per term index */
+	struct value *dir_value;              /* "directory" on every page */
+};
+
+/* ---- small texts ---- */
+
+/* "£1,995" for "1995"; "£12.50" for "12.50". */
+static const char *money_text(struct arena *a, const char *amount)
+{
+	struct buf b = BUF_INIT;
+	size_t whole = strcspn(amount, ".");
+	const char *out;
+
+	buf_adds(&b, "£");
+	for (size_t i = 0; i < whole; i++) {
+		if (i > 0 && (whole - i) % 3 == 0)
+			buf_addc(&b, ',');
+		buf_addc(&b, amount[i]);
+	}
+	buf_adds(&b, amount + whole);
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+static const char *ages_text(struct arena *a, long min, long max)
+{
+	if (min >= 0 && max >= 0)
+		return arena_printf(a, "%ld to %ld years", min, max);
+	if (min >= 0)
+		return arena_printf(a, "%ld years and over", min);
+	if (max >= 0)
+		return arena_printf(a, "up to %ld years", max);
+	return NULL;
+}
+
+/* A phone number as a tel: or sms: URI: spaces and "(0)" dropped. */
+static const char *phone_uri(struct arena *a, const char *scheme, const char *phone)
+{
+	struct buf b = BUF_INIT;
+	const char *out;
+
+	buf_adds(&b, scheme);
+	for (const char *p = phone; *p; p++) {
+		if (!strncmp(p, "(0)", 3)) {
+			p += 2;
+			continue;
+		}
+		if (*p != ' ')
+			buf_addc(&b, *p);
+	}
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* "01632 960100" with no-break spaces, so that a number never wraps
+ * (the same as the help contacts of render/context.c). */
+static const char *phone_text(struct arena *a, const char *phone)
+{
+	struct buf b = BUF_INIT;
+	const char *out;
+
+	for (const char *p = phone; *p; p++) {
+		if (*p == ' ')
+			buf_adds(&b, "\xc2\xa0");
+		else
+			buf_addc(&b, *p);
+	}
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+static const char *status_name(enum service_status s)
+{
+	switch (s) {
+	case STATUS_ESTABLISHED: return "established";
+	case STATUS_PILOT: return "pilot";
+	case STATUS_PAUSED: return "paused";
+	case STATUS_CLOSED: return "closed";
+	}
+	return "established";
+}
+
+static const char *format_text(const char *format)
+{
+	if (!format)
+		return NULL;
+	if (!strcmp(format, "group"))
+		return "In a group";
+	if (!strcmp(format, "individual"))
+		return "One to one";
+	return "In a group or one to one";
+}
+
+/* "Fernvale, Millbrook and Caster Bay", or "National". */
+static const char *where_text(struct arena *a, const struct service *s)
+{
+	struct buf b = BUF_INIT;
+	const char *out;
+
+	if (s->national)
+		return "National";
+	for (size_t i = 0; i < s->areas.n; i++) {
+		if (i > 0)
+			buf_adds(&b, i + 1 == s->areas.n ? " and " : ", ");
+		buf_adds(&b, s->areas.v[i]->label);
+	}
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* Optional values are set even when absent (as ""), so that a template
+ * section on a missing key never finds a key of an outer context. */
+static void set_str(struct arena *a, struct value *m, const char *key, const char *s)
+{
+	value_map_set_str(a, m, key, s ? s : "");
+}
+
+static void set_bool(struct arena *a, struct value *m, const char *key, bool v)
+{
+	value_map_set(a, m, key, value_bool(a, v));
+}
+
+static void set_date(struct arena *a, struct value *m, const char *key, const char *date)
+{
+	if (!date)
+		return;
+	value_map_set_str(a, m, key, date);
+	value_map_set_str(a, m, arena_printf(a, "%s_text", key), context_date_text(a, date));
+}
+
+/* ---- terms ---- */
+
+static struct value *term_link(struct dir_render *r, const struct vocab_term *t)
+{
+	struct value **slot = &r->term_links[t->vocab][t->index];
+	const struct facet *f;
+	struct value *m;
+
+	if (*slot)
+		return *slot;
+	m = value_map(r->a);
+	value_map_set_str(r->a, m, "id", t->id);
+	value_map_set_str(r->a, m, "label", t->label);
+	set_str(r->a, m, "description", t->description);
+	f = directory_facet(r->m, t->vocab);
+	if (f)
+		value_map_set_str(r->a, m, "url", f->term_urls[t->index]);
+	*slot = m;
+	return m;
+}
+
+static struct value *term_links(struct dir_render *r, const struct term_list *tl)
+{
+	struct value *list = value_list(r->a);
+	for (size_t i = 0; i < tl->n; i++)
+		value_list_push(r->a, list, term_link(r, tl->v[i]));
+	return list;
+}
+
+static void set_terms(struct dir_render *r, struct value *m, const char *key,
+		      const struct term_list *tl)
+{
+	value_map_set(r->a, m, key, term_links(r, tl));
+	value_map_set(r->a, m, arena_printf(r->a, "has_%s", key), value_bool(r->a, tl->n > 0));
+}
+
+/* ---- services ---- */
+
+/* A service as a list item: what a list shows, and the term ids the
+ * browser filter matches (filters: slug and terms, one per facet). */
+static struct value *service_item(struct dir_render *r, const struct service *s)
+{
+	struct arena *a = r->a;
+	struct value *m, *filters;
+
+	if (r->items[s->index])
+		return r->items[s->index];
+	m = value_map(a);
+	filters = value_list(a);
+	value_map_set_str(a, m, "id", s->id);
+	value_map_set_str(a, m, "name", s->name);
+	value_map_set_str(a, m, "url", r->m->service_urls[s->index]);
+	value_map_set_str(a, m, "summary", s->summary);
+	set_str(a, m, "organisation", s->org ? s->org->name : NULL);
+	set_str(a, m, "organisation_url", s->org ? r->m->org_urls[s->org->index] : NULL);
+	value_map_set_str(a, m, "where", where_text(a, s));
+	set_str(a, m, "ages", ages_text(a, s->min_age, s->max_age));
+	set_terms(r, m, "tiers", &s->tiers);
+	set_bool(a, m, "self_referral", s->self_referral);
+	set_bool(a, m, "is_pilot", s->status == STATUS_PILOT);
+	set_bool(a, m, "is_paused", s->status == STATUS_PAUSED);
+	for (size_t i = 0; i < N_FACETS; i++) {
+		const struct facet *f = &r->m->facets[i];
+		struct value *fm = value_map(a);
+		value_map_set_str(a, fm, "slug", f->slug);
+		value_map_set_str(a, fm, "terms", f->service_terms[s->index]);
+		value_list_push(a, filters, fm);
+	}
+	value_map_set(a, m, "filters", filters);
+	r->items[s->index] = m;
+	return m;
+}
+
+static struct value *service_items(struct dir_render *r, const struct service_list *l)
+{
+	struct value *list = value_list(r->a);
+	for (size_t i = 0; i < l->n; i++)
+		value_list_push(r->a, list, service_item(r, l->v[i]));
+	return list;
+}
+
+static struct value *contact_value(struct arena *a, const struct contact *c)
+{
+	struct value *m = value_map(a);
+
+	value_map_set_str(a, m, "role", c->role);
+	set_str(a, m, "phone", c->phone);
+	set_str(a, m, "phone_uri", c->phone ? phone_uri(a, "tel:", c->phone) : NULL);
+	set_str(a, m, "phone_text", c->phone ? phone_text(a, c->phone) : NULL);
+	set_str(a, m, "text", c->text);
+	set_str(a, m, "text_uri", c->text ? phone_uri(a, "sms:", c->text) : NULL);
+	set_str(a, m, "text_text", c->text ? phone_text(a, c->text) : NULL);
+	set_str(a, m, "email", c->email);
+	set_str(a, m, "email_uri", c->email ? arena_printf(a, "mailto:%s", c->email) : NULL);
+	set_str(a, m, "url", c->url);
+	set_str(a, m, "hours", c->hours);
+	return m;
+}
+
+static struct value *contacts_value(struct arena *a, const struct contact *v, size_t n)
+{
+	struct value *list = value_list(a);
+	for (size_t i = 0; i < n; i++)
+		value_list_push(a, list, contact_value(a, &v[i]));
+	return list;
+}
+
+static void json_contact_point(struct json *j, const char *key, const struct contact *c,
+			       const char *telephone)
+{
+	json_open(j, key, '{');
+	json_str(j, "@type", "ContactPoint");
+	json_str(j, "contactType", c->role);
+	json_str(j, "telephone", telephone);
+	if (c->email)
+		json_str(j, "email", c->email);
+	if (c->hours)
+		json_str(j, "hoursAvailable", c->hours);
+	json_close(j);
+}
+
+static void json_area(struct json *j, const char *name, bool national)
+{
+	json_open(j, NULL, '{');
+	json_str(j, "@type", national ? "Country" : "AdministrativeArea");
+	json_str(j, "name", name);
+	json_close(j);
+}
+
+const char *directory_json_ld(struct arena *a, const struct site *site, const struct service *s)
+{
+	const struct directory_model *m = site->directory;
+	const char *base = site->cfg->base_url;
+	bool public_body = s->org && s->org->kind && s->org->kind->public_body;
+	struct buf b = BUF_INIT;
+	struct buf aud = BUF_INIT;
+	struct json j;
+	const char *out;
+
+	json_init(&j, &b, true);
+	json_open(&j, NULL, '{');
+	json_str(&j, "@context", "https://schema.org");
+	json_str(&j, "@type", public_body ? "GovernmentService" : "Service");
+	json_str(&j, "@id", arena_printf(a, "%s%s#service", base, m->service_urls[s->index] + 1));
+	json_str(&j, "name", s->name);
+	json_str(&j, "description", s->summary);
+	json_str(&j, "url", arena_printf(a, "%s%s", base, m->service_urls[s->index] + 1));
+	json_str(&j, "identifier", m->service_uuids[s->index]);
+	if (s->categories.n) {
+		json_open(&j, "serviceType", '[');
+		for (size_t i = 0; i < s->categories.n; i++)
+			json_str(&j, NULL, s->categories.v[i]->label);
+		json_close(&j);
+	}
+	if (s->org) {
+		json_open(&j, "provider", '{');
+		json_str(&j, "@type", public_body ? "GovernmentOrganization" : "Organization");
+		json_str(&j, "name", s->org->name);
+		json_str(&j, "url", arena_printf(a, "%s%s", base, m->org_urls[s->org->index] + 1));
+		if (s->org->website)
+			json_str(&j, "sameAs", s->org->website);
+		json_close(&j);
+	}
+	json_open(&j, "areaServed", '[');
+	if (s->national)
+		json_area(&j, "United Kingdom", true);
+	for (size_t i = 0; i < s->areas.n; i++)
+		json_area(&j, s->areas.v[i]->label, false);
+	json_close(&j);
+
+	json_open(&j, "audience", '{');
+	json_str(&j, "@type", "PeopleAudience");
+	for (size_t i = 0; i < s->audiences.n; i++) {
+		if (i)
+			buf_adds(&aud, ", ");
+		buf_adds(&aud, s->audiences.v[i]->label);
+	}
+	json_str(&j, "audienceType", buf_cstr(&aud));
+	if (s->min_age >= 0)
+		json_int(&j, "suggestedMinAge", s->min_age);
+	if (s->max_age >= 0)
+		json_int(&j, "suggestedMaxAge", s->max_age);
+	json_close(&j);
+
+	json_open(&j, "availableChannel", '[');
+	for (size_t i = 0; i < s->n_contacts; i++) {
+		const struct contact *c = &s->contacts[i];
+		json_open(&j, NULL, '{');
+		json_str(&j, "@type", "ServiceChannel");
+		json_str(&j, "name", c->role);
+		if (c->url)
+			json_str(&j, "serviceUrl", c->url);
+		else if (c->email && !c->phone && !c->text)
+			json_str(&j, "serviceUrl", arena_printf(a, "mailto:%s", c->email));
+		if (c->phone)
+			json_contact_point(&j, "servicePhone", c, c->phone);
+		if (c->text)
+			json_contact_point(&j, "serviceSmsNumber", c, c->text);
+		if (s->languages && s->languages->len) {
+			json_open(&j, "availableLanguage", '[');
+			for (size_t k = 0; k < s->languages->len; k++) {
+				json_open(&j, NULL, '{');
+				json_str(&j, "@type", "Language");
+				json_str(&j, "name", s->languages->items[k]->str);
+				json_close(&j);
+			}
+			json_close(&j);
+		}
+		json_close(&j);
+	}
+	for (size_t i = 0; i < s->n_venues; i++) {
+		const struct venue *v = &s->venues[i];
+		json_open(&j, NULL, '{');
+		json_str(&j, "@type", "ServiceChannel");
+		json_str(&j, "name", v->name);
+		json_open(&j, "serviceLocation", '{');
+		json_str(&j, "@type", "Place");
+		json_str(&j, "name", v->name);
+		json_open(&j, "address", '{');
+		json_str(&j, "@type", "PostalAddress");
+		if (v->address)
+			json_str(&j, "streetAddress", v->address);
+		if (v->town)
+			json_str(&j, "addressLocality", v->town);
+		if (v->county)
+			json_str(&j, "addressRegion", v->county);
+		if (v->postcode)
+			json_str(&j, "postalCode", v->postcode);
+		json_str(&j, "addressCountry", "GB");
+		json_close(&j);
+		json_close(&j);
+		json_close(&j);
+	}
+	json_close(&j);
+
+	if (s->n_costs) {
+		json_open(&j, "offers", '[');
+		for (size_t i = 0; i < s->n_costs; i++) {
+			const struct cost *c = &s->costs[i];
+			json_open(&j, NULL, '{');
+			json_str(&j, "@type", "Offer");
+			if (c->amount) {
+				json_str(&j, "price", c->amount);
+				json_str(&j, "priceCurrency", "GBP");
+			}
+			if (c->unit || c->covers)
+				json_str(&j, "description",
+					 arena_printf(a, "%s%s%s", c->unit ? c->unit : "",
+						      c->unit && c->covers ? ": " : "",
+						      c->covers ? c->covers : ""));
+			json_close(&j);
+		}
+		json_close(&j);
+	}
+	json_close(&j);
+	json_end(&j);
+	out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	buf_free(&aud);
+	return out;
+}
+
+static struct value *service_value(struct dir_render *r, const struct service *s)
+{
+	struct arena *a = r->a;
+	struct value *m = value_map(a), *costs = value_list(a), *venues = value_list(a);
+	struct md_doc doc;
+
+	/* the list item's keys, then the full record */
+	{
+		const struct value *item = service_item(r, s);
+		for (size_t i = 0; i < item->len; i++)
+			value_map_set(a, m, item->pairs[i].key, item->pairs[i].val);
+	}
+	value_map_set_str(a, m, "permalink",
+			  arena_printf(a, "%s%s", r->site->cfg->base_url,
+				       r->m->service_urls[s->index] + 1));
+	set_str(a, m, "description", NULL);
+	if (s->description) {
+		struct md_options mo = {
+			.file = s->file,
+			.first_line = s->description_line,
+			.unsafe = r->site->cfg->markdown_unsafe,
+		};
+		if (md_render(a, s->description, strlen(s->description), &mo, &doc, r->rc->d))
+			value_map_set(a, m, "description", value_strn(a, doc.html, doc.html_len));
+	}
+	set_str(a, m, "organisation_kind", s->org && s->org->kind ? s->org->kind->label : NULL);
+	set_terms(r, m, "audiences", &s->audiences);
+	set_terms(r, m, "categories", &s->categories);
+	set_terms(r, m, "funding", &s->funding);
+	set_terms(r, m, "delivery", &s->delivery);
+	set_terms(r, m, "areas", &s->areas);
+	set_bool(a, m, "national", s->national);
+	set_str(a, m, "minimum_age", s->min_age >= 0 ? arena_printf(a, "%ld", s->min_age) : NULL);
+	set_str(a, m, "maximum_age", s->max_age >= 0 ? arena_printf(a, "%ld", s->max_age) : NULL);
+	set_str(a, m, "eligibility", s->eligibility);
+	value_map_set_str(a, m, "access",
+			  s->self_referral ? "You can contact the service yourself"
+					   : "You need a referral");
+	set_str(a, m, "referral", s->referral);
+	set_str(a, m, "response_time", s->response_time);
+	for (size_t i = 0; i < s->n_costs; i++) {
+		const struct cost *c = &s->costs[i];
+		struct value *cm = value_map(a);
+		set_str(a, cm, "amount", c->amount);
+		set_str(a, cm, "amount_text", c->amount ? money_text(a, c->amount) : NULL);
+		set_str(a, cm, "unit", c->unit);
+		set_str(a, cm, "covers", c->covers);
+		value_list_push(a, costs, cm);
+	}
+	value_map_set(a, m, "costs", costs);
+	set_bool(a, m, "has_costs", s->n_costs > 0);
+	set_str(a, m, "format", s->format);
+	set_str(a, m, "format_text", format_text(s->format));
+	set_str(a, m, "duration", s->duration);
+	set_str(a, m, "frequency", s->frequency);
+	for (size_t i = 0; i < s->n_venues; i++) {
+		const struct venue *v = &s->venues[i];
+		struct value *vm = value_map(a);
+		set_str(a, vm, "name", v->name);
+		set_str(a, vm, "address", v->address);
+		set_str(a, vm, "town", v->town);
+		set_str(a, vm, "county", v->county);
+		set_str(a, vm, "postcode", v->postcode);
+		value_list_push(a, venues, vm);
+	}
+	value_map_set(a, m, "venues", venues);
+	set_bool(a, m, "has_venues", s->n_venues > 0);
+	set_str(a, m, "hours", s->hours);
+	value_map_set(a, m, "contacts", contacts_value(a, s->contacts, s->n_contacts));
+	value_map_set(a, m, "languages", s->languages ? (struct value *)s->languages : value_list(a));
+	set_bool(a, m, "has_languages", s->languages && s->languages->len);
+	set_bool(a, m, "has_details", s->format || s->hours || s->frequency || s->duration ||
+				      (s->languages && s->languages->len));
+	value_map_set(a, m, "evidence", value_str(a, ""));
+	if (s->evidence) {
+		struct value *em = value_map(a);
+		value_map_set_str(a, em, "level", s->evidence->label);
+		set_str(a, em, "description", s->evidence->description);
+		set_str(a, em, "source", s->evidence_source);
+		set_str(a, em, "url", s->evidence_url);
+		value_map_set(a, m, "evidence", em);
+	}
+	value_map_set_str(a, m, "status", status_name(s->status));
+	set_bool(a, m, "is_closed", s->status == STATUS_CLOSED);
+	set_date(a, m, "last_reviewed", s->last_reviewed);
+	set_date(a, m, "review_by", s->review_by);
+	value_map_set_str(a, m, "open_data_url",
+			  arena_printf(a, "/openreferral/services/%s.json", r->m->service_uuids[s->index]));
+	value_map_set_str(a, m, "json_ld", directory_json_ld(a, r->site, s));
+	return m;
+}
+
+/* ---- pages ---- */
+
+/* A generated page's context with breadcrumbs home, directory, and up
+ * to two more levels (title, url pairs; NULL to stop). */
+static struct value *page_ctx(struct dir_render *r, const char *title, const char *url,
+			      const char *kind, const char *description,
+			      const char *t1, const char *u1, const char *t2, const char *u2)
+{
+	struct value *ctx = context_generated(r->a, r->site, NULL, title, url, kind);
+	struct value *crumbs = value_map_get(ctx, "breadcrumbs");
+	const char *titles[] = { "Find support", t1, t2 };
+	const char *urls[] = { r->m->url, u1, u2 };
+
+	if (description)
+		value_map_set_str(r->a, value_map_get(ctx, "page"), "description", description);
+	for (size_t i = 0; i < 3 && crumbs && strcmp(url, r->m->url); i++) {
+		struct value *c;
+		if (!titles[i])
+			break;
+		c = value_map(r->a);
+		value_map_set_str(r->a, c, "title", titles[i]);
+		value_map_set_str(r->a, c, "url", urls[i]);
+		value_list_push(r->a, crumbs, c);
+	}
+	if (crumbs)
+		value_map_set(r->a, ctx, "has_breadcrumbs", value_bool(r->a, crumbs->len > 0));
+	value_map_set(r->a, ctx, "directory", r->dir_value);
+	return ctx;
+}
+
+static void render(struct dir_render *r, const char *tmpl, struct value *ctx, const char *url,
+		   const char *who, const char *lastmod)
+{
+	struct output_file *f = render_template(r->rc, tmpl, ctx,
+						arena_printf(r->a, "%sindex.html", url + 1), who);
+	if (f && lastmod)
+		f->lastmod = lastmod;
+}
+
+static struct value *facet_terms(struct dir_render *r, const struct facet *f, bool only_used)
+{
+	const struct vocabulary *voc = &r->dir->tax.v[f->vocab];
+	struct value *list = value_list(r->a);
+
+	for (size_t i = 0; i < voc->n; i++) {
+		const struct vocab_term *t = &voc->terms[i];
+		struct value *m = value_map(r->a), *link = term_link(r, t);
+		if (only_used && !f->lists[i].n)
+			continue;
+		for (size_t k = 0; k < link->len; k++)
+			value_map_set(r->a, m, link->pairs[k].key, link->pairs[k].val);
+		value_map_set_str(r->a, m, "count", arena_printf(r->a, "%zu", f->lists[i].n));
+		set_bool(r->a, m, "has_services", f->lists[i].n > 0);
+		value_map_set(r->a, m, "parent", t->parent ? term_link(r, t->parent) : value_str(r->a, ""));
+		set_bool(r->a, m, "is_child", t->parent != NULL);
+		set_str(r->a, m, "kind", t->kind);
+		set_str(r->a, m, "ages", f->vocab == VOCAB_AGE_BANDS ?
+			ages_text(r->a, t->min_age, t->max_age >= 120 ? -1 : t->max_age) : NULL);
+		value_list_push(r->a, list, m);
+	}
+	return list;
+}
+
+/* Categories under their 'group' headings, in first-use order; terms
+ * without a group come first, under no heading. */
+static struct value *category_groups(struct dir_render *r, const struct facet *f)
+{
+	struct value *terms = facet_terms(r, f, false);
+	const struct vocabulary *voc = &r->dir->tax.v[VOCAB_CATEGORIES];
+	struct value *groups = value_list(r->a);
+
+	for (size_t i = 0; i < voc->n; i++) {
+		const char *g = voc->terms[i].group;
+		struct value *gm = NULL;
+		for (size_t k = 0; k < groups->len && !gm; k++) {
+			const char *title = value_map_str(groups->items[k], "title");
+			if ((!g && !title) || (g && title && !strcmp(g, title)))
+				gm = groups->items[k];
+		}
+		if (!gm) {
+			gm = value_map(r->a);
+			set_str(r->a, gm, "title", g);
+			set_bool(r->a, gm, "has_title", g != NULL);
+			value_map_set(r->a, gm, "terms", value_list(r->a));
+			value_list_push(r->a, groups, gm);
+		}
+		value_list_push(r->a, value_map_get(gm, "terms"), terms->items[i]);
+	}
+	return groups;
+}
+
+static struct value *facet_value(struct dir_render *r, const struct facet *f)
+{
+	struct value *m = value_map(r->a);
+	value_map_set_str(r->a, m, "slug", f->slug);
+	value_map_set_str(r->a, m, "title", f->title);
+	value_map_set_str(r->a, m, "url", f->url);
+	set_bool(r->a, m, arena_printf(r->a, "is_%s", f->slug), true);
+	return m;
+}
+
+static void build_dir_value(struct dir_render *r)
+{
+	struct arena *a = r->a;
+	struct value *m = value_map(a), *facets = value_list(a), *filters = value_list(a);
+
+	value_map_set_str(a, m, "url", r->m->url);
+	value_map_set_str(a, m, "title", "Find support");
+	value_map_set_str(a, m, "az_url", arena_printf(a, "%sa-z/", r->m->url));
+	value_map_set_str(a, m, "organisations_url", arena_printf(a, "%sorganisations/", r->m->url));
+	value_map_set_str(a, m, "open_data_url", "/openreferral/index.json");
+	value_map_set_str(a, m, "count", arena_printf(a, "%zu", r->m->az.n));
+	for (size_t i = 0; i < N_FACETS; i++) {
+		const struct facet *f = &r->m->facets[i];
+		struct value *fv, *options;
+		if (!r->dir->tax.v[f->vocab].n)
+			continue;
+		fv = facet_value(r, f);
+		value_list_push(a, facets, fv);
+		options = facet_terms(r, f, true);
+		if (!options->len)
+			continue;
+		fv = facet_value(r, f);
+		value_map_set(a, fv, "options", options);
+		value_list_push(a, filters, fv);
+	}
+	value_map_set(a, m, "facets", facets);
+	value_map_set(a, m, "filters", filters);
+	r->dir_value = m;
+}
+
+static void render_home(struct dir_render *r)
+{
+	struct value *ctx = page_ctx(r, "Find support", r->m->url, "directory",
+				     "Support services for adoptive, special guardianship and birth families, and adopted adults",
+				     NULL, NULL, NULL, NULL);
+	const struct facet *cat = directory_facet(r->m, VOCAB_CATEGORIES);
+
+	value_map_set(r->a, ctx, "groups", category_groups(r, cat));
+	value_map_set(r->a, ctx, "services", service_items(r, &r->m->az));
+	value_map_set_str(r->a, ctx, "count", arena_printf(r->a, "%zu", r->m->az.n));
+	render(r, "directory/home", ctx, r->m->url, "content/directory", NULL);
+}
+
+static void render_facets(struct dir_render *r)
+{
+	for (size_t i = 0; i < N_FACETS; i++) {
+		const struct facet *f = &r->m->facets[i];
+		const struct vocabulary *voc = &r->dir->tax.v[f->vocab];
+		struct value *ctx, *terms;
+
+		if (!voc->n)
+			continue;
+		terms = facet_terms(r, f, false);
+		ctx = page_ctx(r, f->title, f->url, "facet", NULL, NULL, NULL, NULL, NULL);
+		value_map_set(r->a, ctx, "facet", facet_value(r, f));
+		value_map_set(r->a, ctx, "terms", terms);
+		value_map_set(r->a, ctx, "groups", f->vocab == VOCAB_CATEGORIES ?
+				category_groups(r, f) : value_list(r->a));
+		render(r, "directory/facet", ctx, f->url, r->dir->tax.file, NULL);
+
+		for (size_t k = 0; k < voc->n; k++) {
+			const struct vocab_term *t = &voc->terms[k];
+			const char *title = arena_printf(r->a, "%s: %s", f->title, t->label);
+			const struct service_list *l = &f->lists[k];
+			ctx = page_ctx(r, t->label, f->term_urls[k], "term",
+				       t->description ? t->description : title, f->title, f->url,
+				       NULL, NULL);
+			value_map_set(r->a, value_map_get(ctx, "page"), "heading", value_str(r->a, title));
+			value_map_set(r->a, ctx, "facet", facet_value(r, f));
+			value_map_set(r->a, ctx, "term", terms->items[k]);
+			value_map_set(r->a, ctx, "services", service_items(r, l));
+			value_map_set_str(r->a, ctx, "count", arena_printf(r->a, "%zu", l->n));
+			set_bool(r->a, ctx, "has_services", l->n > 0);
+			set_bool(r->a, ctx, "one_service", l->n == 1);
+			render(r, "directory/term", ctx, f->term_urls[k], r->dir->tax.file, NULL);
+		}
+	}
+}
+
+static void render_services(struct dir_render *r)
+{
+	for (size_t i = 0; i < r->dir->n_services; i++) {
+		const struct service *s = r->dir->services[i];
+		const char *url = r->m->service_urls[i];
+		struct value *ctx = page_ctx(r, s->name, url, "service", s->summary, NULL, NULL,
+					     NULL, NULL);
+		value_map_set(r->a, ctx, "service", service_value(r, s));
+		render(r, "directory/service", ctx, url, s->file, s->last_reviewed);
+	}
+}
+
+static struct value *org_value(struct dir_render *r, const struct organisation *o, bool full)
+{
+	struct arena *a = r->a;
+	struct value *m = value_map(a);
+	const struct service_list *l = &r->m->by_org[o->index];
+
+	value_map_set_str(a, m, "id", o->id);
+	value_map_set_str(a, m, "name", o->name);
+	value_map_set_str(a, m, "url", r->m->org_urls[o->index]);
+	set_str(a, m, "kind", o->kind ? o->kind->label : NULL);
+	value_map_set_str(a, m, "count", arena_printf(a, "%zu", l->n));
+	if (!full)
+		return m;
+	set_str(a, m, "description", NULL);
+	if (o->description) {
+		struct md_options mo = {
+			.file = o->file,
+			.first_line = o->description_line,
+			.unsafe = r->site->cfg->markdown_unsafe,
+		};
+		struct md_doc doc;
+		if (md_render(a, o->description, strlen(o->description), &mo, &doc, r->rc->d))
+			value_map_set(a, m, "description", value_strn(a, doc.html, doc.html_len));
+	}
+	set_str(a, m, "website", o->website);
+	value_map_set(a, m, "contacts", contacts_value(a, o->contacts, o->n_contacts));
+	set_bool(a, m, "has_contacts", o->n_contacts > 0);
+	{
+		struct value *regs = value_list(a);
+		for (size_t i = 0; i < o->n_registrations; i++) {
+			const struct registration *g = &o->registrations[i];
+			struct value *rm = value_map(a);
+			value_map_set_str(a, rm, "label",
+					  !strcmp(g->scheme, "charity") ? "Registered charity number" :
+					  !strcmp(g->scheme, "company") ? "Company number" :
+					  "Ofsted unique reference number");
+			value_map_set_str(a, rm, "number", g->number);
+			value_list_push(a, regs, rm);
+		}
+		value_map_set(a, m, "registrations", regs);
+	}
+	set_terms(r, m, "areas", &o->areas);
+	set_bool(a, m, "national", o->national);
+	value_map_set(a, m, "services", service_items(r, l));
+	set_bool(a, m, "has_services", l->n > 0);
+	value_map_set_str(a, m, "open_data_url",
+			  arena_printf(a, "/openreferral/organizations/%s.json", r->m->org_uuids[o->index]));
+	return m;
+}
+
+static void render_orgs(struct dir_render *r)
+{
+	const char *url = arena_printf(r->a, "%sorganisations/", r->m->url);
+	struct value *ctx = page_ctx(r, "Organisations", url, "organisations",
+				     "The organisations whose services are in this directory", NULL,
+				     NULL, NULL, NULL);
+	struct value *list = value_list(r->a);
+
+	for (size_t i = 0; i < r->dir->n_orgs; i++)
+		value_list_push(r->a, list, org_value(r, r->dir->orgs[i], false));
+	value_map_set(r->a, ctx, "organisations", list);
+	render(r, "directory/organisations", ctx, url, "content/directory/organisations", NULL);
+
+	for (size_t i = 0; i < r->dir->n_orgs; i++) {
+		const struct organisation *o = r->dir->orgs[i];
+		ctx = page_ctx(r, o->name, r->m->org_urls[i], "organisation", NULL, "Organisations", url,
+			       NULL, NULL);
+		value_map_set(r->a, ctx, "organisation", org_value(r, o, true));
+		render(r, "directory/organisation", ctx, r->m->org_urls[i], o->file, NULL);
+	}
+}
+
+/* A-Z: services under the first letter of their name (ASCII letters;
+ * anything else under "0-9"), with a link row for every letter. */
+static void render_az(struct dir_render *r)
+{
+	const char *url = arena_printf(r->a, "%sa-z/", r->m->url);
+	struct value *ctx = page_ctx(r, "Services A to Z", url, "a-z",
+				     "Every service in the directory in alphabetical order", NULL, NULL,
+				     NULL, NULL);
+	struct value *letters = value_list(r->a), *links = value_list(r->a);
+	struct value *groups[27] = { 0 };
+
+	for (size_t i = 0; i < r->m->az.n; i++) {
+		const struct service *s = r->m->az.v[i];
+		unsigned char c = (unsigned char)s->name[0];
+		int k = isalpha(c) && c < 0x80 ? toupper(c) - 'A' : 26;
+		if (!groups[k]) {
+			groups[k] = value_map(r->a);
+			value_map_set_str(r->a, groups[k], "letter",
+					  k < 26 ? arena_printf(r->a, "%c", 'A' + k) : "0-9");
+			value_map_set_str(r->a, groups[k], "id",
+					  k < 26 ? arena_printf(r->a, "letter-%c", 'a' + k) : "letter-other");
+			value_map_set(r->a, groups[k], "services", value_list(r->a));
+		}
+		value_list_push(r->a, value_map_get(groups[k], "services"), service_item(r, s));
+	}
+	for (int k = 0; k < 27; k++) {
+		struct value *lm = value_map(r->a);
+		if (k == 26 && !groups[k])
+			continue;
+		value_map_set_str(r->a, lm, "letter", k < 26 ? arena_printf(r->a, "%c", 'A' + k) : "0-9");
+		set_str(r->a, lm, "url", groups[k] ? arena_printf(r->a, "#%s", value_map_str(groups[k], "id"))
+						   : NULL);
+		if (groups[k])
+			value_list_push(r->a, letters, groups[k]);
+		value_list_push(r->a, links, lm);
+	}
+	value_map_set(r->a, ctx, "letters", letters);
+	value_map_set(r->a, ctx, "letter_links", links);
+	value_map_set_str(r->a, ctx, "count", arena_printf(r->a, "%zu", r->m->az.n));
+	render(r, "directory/a-z", ctx, url, "content/directory", NULL);
+}
+
+static void dir_render_init(struct dir_render *r, struct arena *a, const struct site *site)
+{
+	memset(r, 0, sizeof(*r));
+	r->a = a;
+	r->site = site;
+	r->m = site->directory;
+	r->dir = r->m->dir;
+	r->items = arena_alloc(a, (r->dir->n_services ? r->dir->n_services : 1) * sizeof(*r->items));
+	for (int v = 0; v < VOCAB_COUNT; v++)
+		r->term_links[v] = arena_alloc(a, (r->dir->tax.v[v].n ? r->dir->tax.v[v].n : 1) *
+						      sizeof(*r->term_links[v]));
+}
+
+void render_directory(struct render_ctx *rc)
+{
+	struct dir_render r;
+
+	if (!rc->site->directory)
+		return;
+	dir_render_init(&r, rc->a, rc->site);
+	r.rc = rc;
+	build_dir_value(&r);
+	render_home(&r);
+	render_facets(&r);
+	render_services(&r);
+	render_orgs(&r);
+	render_az(&r);
+}
+
+void directory_guide_context(struct arena *a, const struct site *site, size_t gi,
+			     struct value *ctx)
+{
+	const struct vocabulary *aud;
+	const struct facet *f;
+	const char *url = NULL;
+	struct dir_render r;
+	struct value *list;
+	size_t matches = 0;
+
+	if (!site->directory)
+		return;
+	dir_render_init(&r, a, site);
+	list = service_items(&r, &r.m->by_guide[gi]);
+	aud = &r.dir->tax.v[VOCAB_AUDIENCES];
+	f = directory_facet(r.m, VOCAB_AUDIENCES);
+	for (size_t i = 0; i < aud->n; i++) {
+		if (directory_audience_of(&aud->terms[i], site->cfg->guides[gi].id)) {
+			url = f->term_urls[i];
+			matches++;
+		}
+	}
+	value_map_set(a, ctx, "support", list);
+	value_map_set(a, ctx, "has_support", value_bool(a, list->len > 0));
+	value_map_set_str(a, ctx, "support_url", matches == 1 ? url : r.m->url);
+}
