@@ -6,6 +6,7 @@
  */
 #include "build.h"
 #include "check/check.h"
+#include "emit/openreferral.h"
 #include "emit/output.h"
 #include "emit/search.h"
 #include "emit/sitemap.h"
@@ -100,6 +101,7 @@ static void render_all(struct run *r)
 	render_pages(&rc);
 	render_guides(&rc);
 	render_directory(&rc);
+	openreferral_emit(&rc);
 	render_events(&rc, &r->events);
 	render_news(&rc);
 	search_emit(&rc, &r->search);

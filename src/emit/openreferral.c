@@ -1,0 +1,484 @@
+/*
+ * openreferral.c: writing the directory as Open Referral UK JSON.  The
+ * field names and shapes follow the UK profile's compiled schemas
+ * (service.json, service_list.json, organization.json,
+ * organization_list.json and the Page object of its OpenAPI document);
+ * tests/directory validates every file against them.  Where the UK
+ * profile leaves out a field HSDS 3.0 has (a contact's email and phones,
+ * a language's name), the HSDS field is written too.
+ */
+#include "emit/openreferral.h"
+#include "site/directory.h"
+#include "util/json.h"
+
+struct oruk {
+	struct render_ctx *rc;
+	struct arena *a;
+	const struct directory_model *m;
+	const struct directory *dir;
+	const char *base;          /* the site's base URL, or NULL when relative */
+};
+
+static void emit(struct oruk *o, const char *path, struct buf *b)
+{
+	outputs_add(o->rc, path, b);
+}
+
+/* An absolute URL for a site path ("/directory/..."), or NULL. */
+static const char *permalink(struct oruk *o, const char *path)
+{
+	return o->base ? arena_printf(o->a, "%s%s", o->base, path + 1) : NULL;
+}
+
+static void opt_str(struct json *j, const char *key, const char *s)
+{
+	if (s && *s)
+		json_str(j, key, s);
+}
+
+/* The id of a part of service s: the UUID of its page + "#fragment". */
+static const char *part_id(struct oruk *o, const struct service *s, const char *frag)
+{
+	return directory_uuid(o->a, o->m, arena_printf(o->a, "%s#%s", o->m->service_urls[s->index] + 1,
+						      frag));
+}
+
+static const char *status_of(const struct service *s)
+{
+	switch (s->status) {
+	case STATUS_PAUSED: return "temporarily closed";
+	case STATUS_CLOSED: return "inactive";
+	default: return "active";
+	}
+}
+
+static const char *first_email(const struct contact *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (c[i].email)
+			return c[i].email;
+	return NULL;
+}
+
+/* The summary, then the Markdown description, as one text. */
+static const char *service_description(struct oruk *o, const struct service *s)
+{
+	if (!s->description)
+		return s->summary;
+	return arena_printf(o->a, "%s\n\n%s", s->summary, s->description);
+}
+
+static const char *term_path(struct oruk *o, const struct vocab_term *t)
+{
+	const struct facet *f = directory_facet(o->m, t->vocab);
+	if (f)
+		return f->term_urls[t->index] + 1;
+	return arena_printf(o->a, "directory/%s/%s/", vocab_key(t->vocab), t->id);
+}
+
+static void organization_core(struct oruk *o, struct json *j, const struct organisation *org)
+{
+	json_str(j, "id", o->m->org_uuids[org->index]);
+	json_str(j, "name", org->name);
+	json_str(j, "description", org->description ? org->description : org->name);
+	opt_str(j, "email", first_email(org->contacts, org->n_contacts));
+	opt_str(j, "website", org->website);
+	opt_str(j, "uri", permalink(o, o->m->org_urls[org->index]));
+}
+
+static void organization_identifiers(struct oruk *o, struct json *j, const struct organisation *org)
+{
+	const char *oid = o->m->org_uuids[org->index];
+
+	json_open(j, "organization_identifiers", '[');
+	for (size_t i = 0; i < org->n_registrations; i++) {
+		const struct registration *r = &org->registrations[i];
+		const char *scheme = NULL, *type = "Ofsted unique reference number";
+		if (!strcmp(r->scheme, "charity")) {
+			scheme = "GB-CHC";
+			type = "Charity number";
+		} else if (!strcmp(r->scheme, "company")) {
+			scheme = "GB-COH";
+			type = "Company number";
+		}
+		json_open(j, NULL, '{');
+		json_str(j, "id", directory_uuid(o->a, o->m,
+						 arena_printf(o->a, "%s#%s", o->m->org_urls[org->index] + 1,
+							      r->scheme)));
+		json_str(j, "organization_id", oid);
+		opt_str(j, "identifier_scheme", scheme);
+		json_str(j, "identifier_type", type);
+		json_str(j, "identifier", r->number);
+		json_close(j);
+	}
+	json_close(j);
+}
+
+/* The one-to-one fields of a service: what a list item holds. */
+static void service_core(struct oruk *o, struct json *j, const struct service *s)
+{
+	json_str(j, "id", o->m->service_uuids[s->index]);
+	if (s->org)
+		json_str(j, "organization_id", o->m->org_uuids[s->org->index]);
+	json_str(j, "name", s->name);
+	json_str(j, "description", service_description(o, s));
+	opt_str(j, "url", permalink(o, o->m->service_urls[s->index]));
+	opt_str(j, "email", first_email(s->contacts, s->n_contacts));
+	json_str(j, "status", status_of(s));
+	if (s->min_age >= 0)
+		json_int(j, "minimum_age", s->min_age);
+	if (s->max_age >= 0)
+		json_int(j, "maximum_age", s->max_age);
+	if (s->last_reviewed) {
+		json_str(j, "assured_date", s->last_reviewed);
+		json_str(j, "last_modified", arena_printf(o->a, "%sT00:00:00Z", s->last_reviewed));
+	}
+	if (s->status == STATUS_PILOT)
+		json_str(j, "alert", "This is a pilot service, being tried out for a limited time.");
+	else if (s->status == STATUS_PAUSED)
+		json_str(j, "alert", "This service is paused at the moment.");
+}
+
+static void attribute(struct oruk *o, struct json *j, const struct service *s,
+		      const struct vocab_term *t)
+{
+	const char *term_id = directory_uuid(o->a, o->m, term_path(o, t));
+	const char *uri = permalink(o, arena_printf(o->a, "/%s", term_path(o, t)));
+
+	json_open(j, NULL, '{');
+	json_str(j, "id", part_id(o, s, arena_printf(o->a, "attribute-%s-%s",
+								 vocab_key(t->vocab), t->id)));
+	json_str(j, "link_id", o->m->service_uuids[s->index]);
+	json_str(j, "link_type", "service");
+	json_str(j, "taxonomy_term_id", term_id);
+	json_open(j, "taxonomy_term", '{');
+	json_str(j, "id", term_id);
+	json_str(j, "name", t->label);
+	json_str(j, "description", t->description ? t->description : t->label);
+	if (t->parent)
+		json_str(j, "parent_id", directory_uuid(o->a, o->m, term_path(o, t->parent)));
+	json_str(j, "taxonomy", vocab_key(t->vocab));
+	opt_str(j, "term_uri", uri);
+	json_str(j, "term", t->id);
+	json_close(j);
+	json_close(j);
+}
+
+static void attributes(struct oruk *o, struct json *j, const struct service *s)
+{
+	const struct term_list *lists[] = {
+		&s->audiences, &s->categories, &s->tiers, &s->funding, &s->delivery, &s->areas,
+	};
+
+	json_open(j, "attributes", '[');
+	for (size_t k = 0; k < ARRAY_LEN(lists); k++)
+		for (size_t i = 0; i < lists[k]->n; i++)
+			attribute(o, j, s, lists[k]->v[i]);
+	if (s->evidence)
+		attribute(o, j, s, s->evidence);
+	json_close(j);
+}
+
+static void contacts(struct oruk *o, struct json *j, const struct service *s)
+{
+	const char *sid = o->m->service_uuids[s->index];
+
+	json_open(j, "contacts", '[');
+	for (size_t i = 0; i < s->n_contacts; i++) {
+		const struct contact *c = &s->contacts[i];
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, arena_printf(o->a, "contact-%zu", i + 1)));
+		json_str(j, "service_id", sid);
+		json_str(j, "name", c->role);
+		json_str(j, "title", c->role);
+		opt_str(j, "email", c->email);
+		json_open(j, "phones", '[');
+		if (c->phone) {
+			json_open(j, NULL, '{');
+			json_str(j, "id", part_id(o, s, arena_printf(o->a, "phone-%zu", i + 1)));
+			json_str(j, "number", c->phone);
+			json_str(j, "type", "voice");
+			json_close(j);
+		}
+		if (c->text) {
+			json_open(j, NULL, '{');
+			json_str(j, "id", part_id(o, s, arena_printf(o->a, "text-%zu", i + 1)));
+			json_str(j, "number", c->text);
+			json_str(j, "type", "sms");
+			json_close(j);
+		}
+		json_close(j);
+		json_close(j);
+	}
+	json_close(j);
+}
+
+static void service_areas(struct oruk *o, struct json *j, const struct service *s)
+{
+	const char *sid = o->m->service_uuids[s->index];
+
+	json_open(j, "service_areas", '[');
+	if (s->national) {
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, "national"));
+		json_str(j, "service_id", sid);
+		json_str(j, "name", "National");
+		json_str(j, "service_area", "National");
+		json_close(j);
+	}
+	for (size_t i = 0; i < s->areas.n; i++) {
+		const struct vocab_term *t = s->areas.v[i];
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, arena_printf(o->a, "area-%s", t->id)));
+		json_str(j, "service_id", sid);
+		json_str(j, "name", t->label);
+		json_str(j, "service_area", t->label);
+		opt_str(j, "uri", permalink(o, arena_printf(o->a, "/%s", term_path(o, t))));
+		json_close(j);
+	}
+	json_close(j);
+}
+
+static void locations(struct oruk *o, struct json *j, const struct service *s)
+{
+	const char *sid = o->m->service_uuids[s->index];
+
+	json_open(j, "service_at_locations", '[');
+	for (size_t i = 0; i < s->n_venues; i++) {
+		const struct venue *v = &s->venues[i];
+		const char *lid = part_id(o, s, arena_printf(o->a, "location-%zu", i + 1));
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, arena_printf(o->a, "service-at-location-%zu", i + 1)));
+		json_str(j, "service_id", sid);
+		json_str(j, "location_id", lid);
+		json_open(j, "location", '{');
+		json_str(j, "id", lid);
+		json_str(j, "location_type", "physical");
+		json_str(j, "name", v->name);
+		json_open(j, "addresses", '[');
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, arena_printf(o->a, "address-%zu", i + 1)));
+		json_str(j, "location_id", lid);
+		json_str(j, "address_1", v->address ? v->address : "");
+		json_str(j, "city", v->town ? v->town : "");
+		json_str(j, "state_province", v->county ? v->county : "");
+		json_str(j, "postal_code", v->postcode ? v->postcode : "");
+		json_str(j, "country", "GB");
+		json_str(j, "address_type", "physical");
+		json_close(j);
+		json_close(j);
+		json_close(j);
+		json_close(j);
+	}
+	json_close(j);
+}
+
+static void schedules(struct oruk *o, struct json *j, const struct service *s)
+{
+	json_open(j, "schedules", '[');
+	if (s->hours || s->frequency || s->duration) {
+		struct buf b = BUF_INIT;
+		const char *parts[] = { s->hours, s->frequency, s->duration };
+		for (size_t i = 0; i < ARRAY_LEN(parts); i++)
+			if (parts[i])
+				buf_printf(&b, "%s%s", b.len ? ". " : "", parts[i]);
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, "schedule-1"));
+		json_str(j, "service_id", o->m->service_uuids[s->index]);
+		json_str(j, "description", buf_cstr(&b));
+		if (s->format)
+			json_str(j, "attending_type", s->format);
+		json_close(j);
+		buf_free(&b);
+	}
+	json_close(j);
+}
+
+static void costs_and_funding(struct oruk *o, struct json *j, const struct service *s)
+{
+	const char *sid = o->m->service_uuids[s->index];
+
+	json_open(j, "funding", '[');
+	for (size_t i = 0; i < s->funding.n; i++) {
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, arena_printf(o->a, "funding-%s", s->funding.v[i]->id)));
+		json_str(j, "service_id", sid);
+		json_str(j, "source", s->funding.v[i]->label);
+		json_close(j);
+	}
+	json_close(j);
+	json_open(j, "cost_options", '[');
+	for (size_t i = 0; i < s->n_costs; i++) {
+		const struct cost *c = &s->costs[i];
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, arena_printf(o->a, "cost-%zu", i + 1)));
+		json_str(j, "service_id", sid);
+		opt_str(j, "option", c->covers);
+		if (c->amount)
+			json_num(j, "amount", c->amount);
+		opt_str(j, "amount_description", c->unit);
+		json_close(j);
+	}
+	json_close(j);
+}
+
+static void languages(struct oruk *o, struct json *j, const struct service *s)
+{
+	json_open(j, "languages", '[');
+	for (size_t i = 0; s->languages && i < s->languages->len; i++) {
+		json_open(j, NULL, '{');
+		json_str(j, "id", part_id(o, s, arena_printf(o->a, "language-%zu", i + 1)));
+		json_str(j, "service_id", o->m->service_uuids[s->index]);
+		json_str(j, "name", s->languages->items[i]->str);
+		json_close(j);
+	}
+	json_close(j);
+}
+
+static void write_service(struct oruk *o, const struct service *s)
+{
+	struct buf b = BUF_INIT;
+	struct json j;
+
+	json_init(&j, &b, true);
+	json_open(&j, NULL, '{');
+	service_core(o, &j, s);
+	if (s->org) {
+		json_open(&j, "organization", '{');
+		organization_core(o, &j, s->org);
+		organization_identifiers(o, &j, s->org);
+		json_close(&j);
+	}
+	schedules(o, &j, s);
+	service_areas(o, &j, s);
+	locations(o, &j, s);
+	languages(o, &j, s);
+	costs_and_funding(o, &j, s);
+	contacts(o, &j, s);
+	attributes(o, &j, s);
+	json_close(&j);
+	json_end(&j);
+	emit(o, arena_printf(o->a, "openreferral/services/%s.json", o->m->service_uuids[s->index]),
+	     &b);
+	buf_free(&b);
+}
+
+static void page_start(struct json *j, size_t n)
+{
+	json_open(j, NULL, '{');
+	json_int(j, "total_items", (long)n);
+	json_int(j, "total_pages", 1);
+	json_int(j, "page_number", 1);
+	json_int(j, "size", (long)n);
+	json_bool(j, "first_page", true);
+	json_bool(j, "last_page", true);
+	json_bool(j, "empty", n == 0);
+	json_open(j, "contents", '[');
+}
+
+static void write_service_list(struct oruk *o)
+{
+	struct buf b = BUF_INIT;
+	struct json j;
+
+	json_init(&j, &b, true);
+	page_start(&j, o->dir->n_services);
+	for (size_t i = 0; i < o->dir->n_services; i++) {
+		const struct service *s = o->dir->services[i];
+		json_open(&j, NULL, '{');
+		service_core(o, &j, s);
+		if (s->org) {
+			json_open(&j, "organization", '{');
+			organization_core(o, &j, s->org);
+			json_close(&j);
+		}
+		json_close(&j);
+	}
+	json_close(&j);
+	json_close(&j);
+	json_end(&j);
+	emit(o, "openreferral/services.json", &b);
+	buf_free(&b);
+}
+
+static void write_organisations(struct oruk *o)
+{
+	struct buf b = BUF_INIT;
+	struct json j;
+
+	json_init(&j, &b, true);
+	page_start(&j, o->dir->n_orgs);
+	for (size_t i = 0; i < o->dir->n_orgs; i++) {
+		json_open(&j, NULL, '{');
+		organization_core(o, &j, o->dir->orgs[i]);
+		json_close(&j);
+	}
+	json_close(&j);
+	json_close(&j);
+	json_end(&j);
+	emit(o, "openreferral/organizations.json", &b);
+
+	for (size_t i = 0; i < o->dir->n_orgs; i++) {
+		const struct organisation *org = o->dir->orgs[i];
+		const struct service_list *l = &o->m->by_org[i];
+		json_init(&j, &b, true);
+		json_open(&j, NULL, '{');
+		organization_core(o, &j, org);
+		organization_identifiers(o, &j, org);
+		json_open(&j, "services", '[');
+		for (size_t k = 0; k < l->n; k++) {
+			json_open(&j, NULL, '{');
+			service_core(o, &j, l->v[k]);
+			json_close(&j);
+		}
+		json_close(&j);
+		json_close(&j);
+		json_end(&j);
+		emit(o, arena_printf(o->a, "openreferral/organizations/%s.json", o->m->org_uuids[i]), &b);
+	}
+	buf_free(&b);
+}
+
+static void write_index(struct oruk *o)
+{
+	struct buf b = BUF_INIT;
+	struct json j;
+
+	json_init(&j, &b, true);
+	json_open(&j, NULL, '{');
+	json_str(&j, "version", "3.0");
+	json_str(&j, "profile", "https://github.com/OpenReferralUK/uk-profile");
+	json_str(&j, "description",
+		 "Open Referral UK 3.0 data: services.json and organizations.json are the lists as "
+		 "page objects; services/ and organizations/ hold one full record per file, named by "
+		 "its id.");
+	opt_str(&j, "services", permalink(o, "/openreferral/services.json"));
+	opt_str(&j, "organizations", permalink(o, "/openreferral/organizations.json"));
+	json_int(&j, "total_services", (long)o->dir->n_services);
+	json_int(&j, "total_organizations", (long)o->dir->n_orgs);
+	json_close(&j);
+	json_end(&j);
+	emit(o, "openreferral/index.json", &b);
+	buf_free(&b);
+}
+
+void openreferral_emit(struct render_ctx *rc)
+{
+	const char *base = rc->site->cfg->base_url;
+	struct oruk o = {
+		.rc = rc,
+		.a = rc->a,
+		.m = rc->site->directory,
+	};
+
+	if (!o.m)
+		return;
+	o.dir = o.m->dir;
+	if (!strncmp(base, "https://", 8) || !strncmp(base, "http://", 7))
+		o.base = base;
+	write_index(&o);
+	write_service_list(&o);
+	write_organisations(&o);
+	for (size_t i = 0; i < o.dir->n_services; i++)
+		write_service(&o, o.dir->services[i]);
+}
