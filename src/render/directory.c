@@ -7,6 +7,7 @@
  */
 #include "render/directory.h"
 #include "render/context.h"
+#include "render/events.h"
 #include "render/markdown.h"
 #include "site/directory.h"
 #include "util/json.h"
@@ -497,6 +498,11 @@ static struct value *service_value(struct dir_render *r, const struct service *s
 		set_str(a, em, "source", s->evidence_source);
 		set_str(a, em, "url", s->evidence_url);
 		value_map_set(a, m, "evidence", em);
+	}
+	{
+		struct value *events = events_of_service(a, r->site, s->id);
+		value_map_set(a, m, "events", events);
+		set_bool(a, m, "has_events", events->len > 0);
 	}
 	value_map_set_str(a, m, "status", status_name(s->status));
 	set_bool(a, m, "is_closed", s->status == STATUS_CLOSED);
