@@ -4,6 +4,8 @@
 #include "render/context.h"
 #include "render/directory.h"
 #include "render/events.h"
+#include "site/directory.h"
+#include "load/events.h"
 
 static struct value *guide_value(struct arena *a, const struct site *site, size_t i)
 {
@@ -61,6 +63,12 @@ struct value *context_site(struct arena *a, const struct site *site)
 	footer = footer_links(a, site);
 	value_map_set(a, m, "footer", footer);
 	value_map_set(a, m, "has_footer", value_bool(a, footer->len > 0));
+	/* the parts a site may or may not have, for headers and home pages */
+	if (site->directory)
+		value_map_set_str(a, m, "directory_url", site->directory->url);
+	if (site->events && site->events->n)
+		value_map_set_str(a, m, "events_url", "/events/");
+	value_map_set_str(a, m, "search_url", "/search/");
 	return m;
 }
 

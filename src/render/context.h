@@ -4,7 +4,9 @@
  *
  * A page is rendered with a map holding:
  *   site        title, base_url, language, params, guides (list), home_url,
- *               footer (the about section's landing page and pages)
+ *               footer (the about section's landing page and pages),
+ *               directory_url and events_url (when the site has a
+ *               directory or events), search_url
  *   guide       the page's guide (id, title, description, url, style,
  *               child, quick_exit, reading_level), absent outside guides
  *   page        title, description, content (HTML), toc, has_toc, url,
