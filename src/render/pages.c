@@ -6,6 +6,7 @@
 #include "render/links.h"
 #include "render/markdown.h"
 #include "render/render.h"
+#include "site/directory.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -262,6 +263,15 @@ static void render_search_page(struct render_ctx *rc)
 	if (!theme_template(rc->theme, "search", rc->d))
 		return;
 	ctx = context_generated(rc->a, rc->site, NULL, "Search", "/search/", "search");
+	/* without JavaScript, the page points to the directory's lists */
+	if (rc->site->directory) {
+		struct value *dir = value_map(rc->a);
+		const char *url = rc->site->directory->url;
+		value_map_set_str(rc->a, dir, "title", "Find support");
+		value_map_set_str(rc->a, dir, "url", url);
+		value_map_set_str(rc->a, dir, "az_url", arena_printf(rc->a, "%sa-z/", url));
+		value_map_set(rc->a, ctx, "directory", dir);
+	}
 	render_template(rc, "search", ctx, "search/index.html", "themes");
 }
 
