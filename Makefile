@@ -36,7 +36,8 @@ MAIN_OBJ := $(BUILD)/src/main.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site deps test-deps test unit sanitize bless install uninstall clean fuzz bench
+.PHONY: all site deps test-deps test unit sanitize bless install uninstall clean fuzz bench \
+	fuzzers fuzz-build fuzz-smoke
 
 all: signpost
 
@@ -78,6 +79,33 @@ sanitize: test-deps
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" build/asan/signpost units
 	SIGNPOST_NO_VALGRIND=1 tests/run build/asan
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), linked against the library
+# objects built with clang, coverage and ASan+UBSan in build/fuzz.
+# `make fuzz FUZZ_SECONDS=N` runs each target N seconds (crashes are
+# saved in build/fuzz/crashes/); `make fuzz-smoke` replays each seed
+# corpus and fuzzes a few seconds more, as part of `make test`.
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_OBJ) $(ALL_LDFLAGS) $(DEP_LIBS)
+
+fuzzers: $(FUZZ_BIN)
+
+fuzz-build: test-deps
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" fuzzers
+
+fuzz: fuzz-build
+	tests/fuzz/run --seconds $(FUZZ_SECONDS) build/fuzz
+
+fuzz-smoke: fuzz-build
+	tests/fuzz/run --seconds $(FUZZ_SMOKE_SECONDS) build/fuzz
 
 # signpost against Hugo on a synthetic site (bench/run says what it
 # measures); never part of `make test`.  Hugo is installed as root, else

@@ -165,7 +165,8 @@ bool output_commit(struct output *o, struct diags *d)
 
 void output_end(struct output *o)
 {
-	if (o->stage_dir)
+	/* without the lock the staging folder may be another build's */
+	if (o->stage_dir && o->lock_fd >= 0)
 		fs_remove_tree(o->stage_dir);
 	if (o->lock_fd >= 0) {
 		close(o->lock_fd);

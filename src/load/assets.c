@@ -4,6 +4,7 @@
 #include "load/assets.h"
 #include "util/fs.h"
 #include "util/limits.h"
+#include "util/text.h"
 
 struct item {
 	struct asset asset;
@@ -36,6 +37,10 @@ static void walk(struct lister *l, const char *dir, const char *rel, const char 
 		const char *child = path_join(l->a, rel, e[i].name);
 		const char *child_shown = path_join(l->a, shown, e[i].name);
 
+		if (text_reserved_name(e[i].name))
+			diag_error(l->d, child_shown, 0, 0,
+				   "'%s' is a device name on Windows (CON, PRN, AUX, NUL, COM1, LPT1, ...), even with an extension; rename it",
+				   e[i].name);
 		if (e[i].kind == FS_DIR) {
 			walk(l, full, child, child_shown, depth + 1);
 		} else if (e[i].kind == FS_FILE) {

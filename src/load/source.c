@@ -73,6 +73,11 @@ static void read_front_matter(struct arena *a, const struct config *cfg,
 				   "slug '%s' should be one URL segment, without '/', '\\', '..' or spaces",
 				   s->slug);
 			s->slug = NULL;
+		} else if (text_reserved_name(s->slug)) {
+			diag_error(d, file, v->line, v->col,
+				   "slug '%s' is a device name on Windows (CON, PRN, AUX, NUL, COM1, LPT1, ...); choose another",
+				   s->slug);
+			s->slug = NULL;
 		} else if (s->is_index) {
 			diag_error(d, file, v->line, v->col,
 				   "a section's _index.md takes its URL from its folder; rename the folder instead of setting 'slug'");
@@ -200,6 +205,15 @@ static void walk(struct walker *w, const char *dir, const char *rel, int depth)
 		const char *child_rel = path_join(w->a, rel, e[i].name);
 		const char *child_shown = arena_printf(w->a, "content/%s", child_rel);
 
+		const char *stem = arena_strndup(w->a, e[i].name, strlen(e[i].name) -
+						 (ends_with(e[i].name, ".md") ? 3 : 0));
+
+		/* names become URL segments, which become file names */
+		if ((e[i].kind == FS_DIR || ends_with(e[i].name, ".md")) &&
+		    text_reserved_name(text_slug(w->a, stem, strlen(stem))))
+			diag_error(w->d, child_shown, 0, 0,
+				   "'%s' gives the URL segment '%s', a device name on Windows (CON, PRN, AUX, NUL, COM1, LPT1, ...); rename it",
+				   e[i].name, text_slug(w->a, stem, strlen(stem)));
 		if (e[i].kind == FS_DIR) {
 			walk(w, full, child_rel, depth + 1);
 		} else if (e[i].kind == FS_OTHER) {

@@ -129,6 +129,11 @@ static bool place(struct loader *l, struct value *v, const yaml_event_t *ev)
 			   v->boolean ? "true" : "false";
 		top->key_line = v->line;
 		top->key_col = v->col;
+		if (top->coll->len >= LIMIT_YAML_KEYS) {
+			diag_error(l->d, l->file, top->key_line, top->key_col,
+				   "more than %d keys in one mapping", LIMIT_YAML_KEYS);
+			return false;
+		}
 		if (value_map_pair(top->coll, top->key)) {
 			const struct value_pair *first = value_map_pair(top->coll, top->key);
 			diag_error(l->d, l->file, top->key_line, top->key_col,
@@ -197,6 +202,18 @@ static bool handle_event(struct loader *l, const yaml_event_t *ev)
 		struct value *v;
 		if (!count_nodes(l, 1, ev))
 			return false;
+		/* only escapes ("\0", "\e") get controls into a scalar; a NUL
+		 * would cut C strings short, and HTML and XML forbid them */
+		for (size_t i = 0; i < ev->data.scalar.length; i++) {
+			unsigned char c = ev->data.scalar.value[i];
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+				diag_error(l->d, l->file, line_of(l, ev->start_mark),
+					   col_of(ev->start_mark),
+					   "control character U+%04X in a value; remove the escape",
+					   (unsigned)c);
+				return false;
+			}
+		}
 		v = scalar_value(l, ev);
 		if (ev->data.scalar.anchor)
 			remember_anchor(l, xstrdup((const char *)ev->data.scalar.anchor), v, 1);

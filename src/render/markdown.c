@@ -7,10 +7,17 @@
  * custom block holding its rendered HTML, because cmark's HTML renderer
  * has no attribute hook and custom blocks are written verbatim even in
  * safe mode.
+ *
+ * cmark-gfm 0.29.0.gfm.6 (Debian 12) has inputs that take quadratic time
+ * or unbounded memory, and so did our passes.  The limits in
+ * util/limits.h, checked before cmark sees a page (within_limits), keep
+ * every page within seconds, each with a diagnostic; heading ids are
+ * found through a hash table.
  */
 #include "render/markdown.h"
 #include "util/buf.h"
 #include "util/escape.h"
+#include "util/limits.h"
 #include "util/text.h"
 
 #include <cmark-gfm.h>
@@ -42,14 +49,20 @@ void md_init(void)
 	pthread_once(&registered, register_extensions);
 }
 
+/* An id used on the page, and the next "-N" to try for its text. */
+struct id_slot {
+	const char *id;
+	int next;
+};
+
 struct pass {
 	struct arena *a;
 	const struct md_options *opt;
 	struct diags *d;
 	int options;
 	cmark_llist *exts;
-	/* ids used so far on this page */
-	const char **ids;
+	/* ids used so far on this page: open addressing, power-of-two size */
+	struct id_slot *ids;
 	size_t n_ids, cap_ids;
 	struct toc_entry *toc;
 	size_t n_toc, cap_toc;
@@ -189,28 +202,56 @@ static void plain_text(cmark_node *n, struct buf *b)
 	}
 }
 
+/* The slot of id: its own, or the empty one where it would go. */
+static struct id_slot *id_slot(const struct pass *p, const char *id)
+{
+	size_t h = 2166136261u;
+	for (const char *c = id; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (size_t i = h & (p->cap_ids - 1);; i = (i + 1) & (p->cap_ids - 1))
+		if (!p->ids[i].id || !strcmp(p->ids[i].id, id))
+			return &p->ids[i];
+}
+
+static void id_add(struct pass *p, const char *id)
+{
+	if (2 * (p->n_ids + 1) > p->cap_ids) {
+		struct id_slot *old = p->ids;
+		size_t old_cap = p->cap_ids;
+		p->cap_ids = old_cap ? old_cap * 2 : 64;
+		p->ids = xcalloc(p->cap_ids, sizeof(*p->ids));
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].id)
+				*id_slot(p, old[i].id) = old[i];
+		free(old);
+	}
+	*id_slot(p, id) = (struct id_slot){ id, 2 };
+	p->n_ids++;
+}
+
+/* The heading's slug, or the slug with the first free "-N" after it.
+ * Each slug remembers the N it got to, so that many headings with the
+ * same text take linear time, not cubic. */
 static const char *unique_id(struct pass *p, const char *text)
 {
 	const char *base = text_slug(p->a, text, strlen(text));
 	const char *id;
+	struct id_slot *slot;
 
 	if (p->opt->id_prefix)
 		base = arena_printf(p->a, "%s%s", p->opt->id_prefix, base);
 	id = base;
-
-	for (int n = 2;; n++) {
-		bool used = false;
-		for (size_t i = 0; i < p->n_ids && !used; i++)
-			used = !strcmp(p->ids[i], id);
-		if (!used)
-			break;
-		id = arena_printf(p->a, "%s-%d", base, n);
+	slot = p->cap_ids ? id_slot(p, base) : NULL;
+	if (slot && slot->id) {
+		int n;
+		for (n = slot->next;; n++) {
+			id = arena_printf(p->a, "%s-%d", base, n);
+			if (!id_slot(p, id)->id)
+				break;
+		}
+		slot->next = n + 1;
 	}
-	if (p->n_ids == p->cap_ids) {
-		p->cap_ids = p->cap_ids ? p->cap_ids * 2 : 16;
-		p->ids = xrealloc(p->ids, p->cap_ids * sizeof(*p->ids));
-	}
-	p->ids[p->n_ids++] = id;
+	id_add(p, id);
 	return id;
 }
 
@@ -385,6 +426,176 @@ static bool record_comment(struct pass *p, cmark_node *n)
 	return true;
 }
 
+static bool blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '>')
+			return false;
+	return true;
+}
+
+/* Block quotes and list items opened at the start of line s[0..n). */
+static size_t line_nesting(const char *s, size_t n)
+{
+	size_t depth = 0, i = 0;
+
+	for (;; depth++) {
+		size_t sp = 0, k = 0;
+		while (i < n && s[i] == ' ' && sp < 3) {
+			i++;
+			sp++;
+		}
+		if (i < n && s[i] == '>') {
+			i++;
+		} else if (i + 1 < n && (s[i] == '-' || s[i] == '+' || s[i] == '*') &&
+			   (s[i + 1] == ' ' || s[i + 1] == '\t')) {
+			i++;
+		} else {
+			while (i + k < n && k < 9 && s[i + k] >= '0' && s[i + k] <= '9')
+				k++;
+			if (!k || i + k + 1 >= n || (s[i + k] != '.' && s[i + k] != ')') ||
+			    (s[i + k + 1] != ' ' && s[i + k + 1] != '\t'))
+				return depth;
+			i += k + 1;
+		}
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+	}
+}
+
+/* True when s[0..n) could be a table's delimiter row ("|---|:-:|"). */
+static bool delimiter_row(const char *s, size_t n)
+{
+	bool pipe = false, dash = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!s[i] || !strchr(" \t\r>|:-", s[i]))
+			return false;
+		pipe |= s[i] == '|';
+		dash |= s[i] == '-';
+	}
+	return pipe && dash;
+}
+
+static size_t count_pipes(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == '|';
+	return k;
+}
+
+/*
+ * The limits checked before cmark sees the page, with estimates that
+ * may be too high but never too low:
+ *  - a table runs from the line above a delimiter row to the next blank
+ *    line, and every row has the delimiter row's cells (cmark-gfm fills
+ *    short rows up);
+ *  - cmark-gfm copies a reference definition's destination and title
+ *    for each use; a definition starts after "]:" and ends by the next
+ *    blank line, and each ']' may end a use of the longest one;
+ *  - for each '@' (up to 1000 in a text node, which is within a line)
+ *    the e-mail autolinker scans the rest of the text node;
+ *  - images nest in images and links, and each link's text is read in
+ *    full (record_link): brackets still open, counted per paragraph,
+ *    bound the nesting.
+ */
+static bool within_limits(const char *body, size_t len, const struct md_options *opt,
+			  struct diags *d)
+{
+	const char *prev = NULL;
+	size_t prev_n = 0, cols = 0, cells = 0;
+	size_t uses = 0, def_start = SIZE_MAX, def_max = 0, open = 0;
+	int line = opt->first_line, def_line = 0, def_max_line = 0;
+	bool in_table = false;
+
+	if (len > LIMIT_MD_SIZE) {
+		diag_error(d, opt->file, opt->first_line, 1,
+			   "the Markdown is %zu bytes, more than the limit of %u; split the page",
+			   len, LIMIT_MD_SIZE);
+		return false;
+	}
+	for (size_t pos = 0; pos < len; line++) {
+		const char *s = body + pos, *nl = memchr(s, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - s) : len - pos, ats = 0;
+
+		if (line_nesting(s, n) > LIMIT_MD_NESTING) {
+			diag_error(d, opt->file, line, 1, "block quotes and lists nest more than %d deep",
+				   LIMIT_MD_NESTING);
+			return false;
+		}
+		if (blank_line(s, n))
+			open = 0;
+		for (size_t i = 0; i < n; i++) {
+			ats += s[i] == '@';
+			if (s[i] == '\\') {
+				i++;
+				continue;
+			}
+			if (s[i] == '[' && ++open > LIMIT_MD_BRACKETS) {
+				diag_error(d, opt->file, line, (int)i + 1,
+					   "more than %d '[' open at once; links and images nest too deep",
+					   LIMIT_MD_BRACKETS);
+				return false;
+			}
+			if (s[i] != ']')
+				continue;
+			open -= open > 0;
+			uses++;
+			if (i + 1 < n && s[i + 1] == ':' && def_start == SIZE_MAX) {
+				def_start = pos + i;
+				def_line = line;
+			}
+		}
+		if ((ats < 1000 ? ats : 1000) > LIMIT_MD_AUTOLINK_SCAN / (n + 1)) {
+			diag_error(d, opt->file, line, 1,
+				   "line of %zu bytes has %zu '@': too many for the e-mail autolinker; break the line",
+				   n, ats);
+			return false;
+		}
+		if (def_start != SIZE_MAX && (blank_line(s, n) || pos + n >= len)) {
+			if (pos + n - def_start > def_max) {
+				def_max = pos + n - def_start;
+				def_max_line = def_line;
+			}
+			def_start = SIZE_MAX;
+		}
+		if (blank_line(s, n)) {
+			in_table = false;
+		} else if (in_table) {
+			cells += cols;
+		} else if (prev && delimiter_row(s, n)) {
+			in_table = true;
+			cols = count_pipes(s, n) + 1;
+			cells += 2 * cols;
+			if (count_pipes(prev, prev_n) > LIMIT_MD_TABLE_ROW) {
+				diag_error(d, opt->file, line - 1, 1, "table row has more than %d cells",
+					   LIMIT_MD_TABLE_ROW);
+				return false;
+			}
+		}
+		if (in_table && count_pipes(s, n) > LIMIT_MD_TABLE_ROW) {
+			diag_error(d, opt->file, line, 1, "table row has more than %d cells",
+				   LIMIT_MD_TABLE_ROW);
+			return false;
+		}
+		if (cells > LIMIT_MD_TABLE_CELLS) {
+			diag_error(d, opt->file, line, 1, "tables on this page have more than %d cells",
+				   LIMIT_MD_TABLE_CELLS);
+			return false;
+		}
+		prev = s;
+		prev_n = n;
+		pos += n + 1;
+	}
+	if (def_max && uses > LIMIT_MD_LINK_BYTES / def_max) {
+		diag_error(d, opt->file, def_max_line, 1,
+			   "link reference definitions here are long (%zu bytes) for a page with %zu ']' that may use them: shorten them or use fewer references",
+			   def_max, uses);
+		return false;
+	}
+	return true;
+}
+
 bool md_render(struct arena *a, const char *body, size_t len,
 	       const struct md_options *opt, struct md_doc *out, struct diags *d)
 {
@@ -399,6 +610,10 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	char *html;
 
 	md_init();
+	memset(out, 0, sizeof(*out));
+	out->html = out->prose = "";
+	if (!within_limits(body, len, opt, d))
+		return false;
 	p.options = CMARK_OPT_DEFAULT | (opt->unsafe ? CMARK_OPT_UNSAFE : 0);
 	parser = cmark_parser_new(p.options);
 	for (size_t i = 0; i < ARRAY_LEN(exts); i++)

@@ -12,11 +12,18 @@
 
 char *fs_read(const char *path, const char *shown, size_t *len, struct diags *d)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* a link could point out of the site: never followed; a FIFO
+	 * would block the open: refused by the fstat below instead */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	struct stat st;
 	char *data;
 	size_t got = 0;
 
+	if (fd < 0 && errno == ELOOP) {
+		diag_error(d, shown, 0, 0,
+			   "is a symbolic link; signpost does not follow links, which could point out of the site");
+		return NULL;
+	}
 	if (fd < 0) {
 		diag_error(d, shown, 0, 0, "cannot read: %s", strerror(errno));
 		return NULL;

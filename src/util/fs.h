@@ -12,8 +12,8 @@
 /*
  * Owned (free with free()): the contents of path, NUL-terminated, length
  * in *len.  NULL after a diagnostic naming shown (the path as the user
- * sees it) when the file cannot be read or is larger than
- * LIMIT_FILE_SIZE.
+ * sees it) when the file cannot be read, is a symbolic link (never
+ * followed) or is larger than LIMIT_FILE_SIZE.
  */
 char *fs_read(const char *path, const char *shown, size_t *len, struct diags *d);
 

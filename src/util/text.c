@@ -5,6 +5,7 @@
 #include "util/buf.h"
 
 #include <ctype.h>
+#include <strings.h>
 
 static size_t edit_distance(const char *a, const char *b)
 {
@@ -77,6 +78,25 @@ char *text_slug(struct arena *a, const char *s, size_t len)
 	out = arena_strdup(a, b.len ? buf_cstr(&b) : "section");
 	buf_free(&b);
 	return out;
+}
+
+bool text_reserved_name(const char *s)
+{
+	static const char *const names[] = { "con", "prn", "aux", "nul" };
+	size_t n = strcspn(s, ".");
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 3) {
+		for (size_t i = 0; i < ARRAY_LEN(names); i++)
+			if (!strncasecmp(s, names[i], 3))
+				return true;
+	}
+	if (n < 4 || (strncasecmp(s, "com", 3) && strncasecmp(s, "lpt", 3)))
+		return false;
+	/* COM0-9 and LPT0-9, and with a superscript 1, 2 or 3 */
+	return (n == 4 && s[3] >= '0' && s[3] <= '9') ||
+	       (n == 5 && s[3] == '\xc2' && (s[4] == '\xb9' || s[4] == '\xb2' || s[4] == '\xb3'));
 }
 
 bool text_valid_utf8(const char *str, size_t len, size_t *bad)

@@ -16,6 +16,11 @@ const char *text_suggest(const char *word, const char *const *candidates, size_t
  * empty: "section" when nothing is left. */
 char *text_slug(struct arena *a, const char *s, size_t len);
 
+/* True when s (a file name or URL segment) is, before its first dot, a
+ * device name on Windows (CON, PRN, AUX, NUL, COM0-9, LPT0-9, in any
+ * case): such a file cannot be created there, so sites never make one. */
+bool text_reserved_name(const char *s);
+
 /* True when s[0..len) is valid UTF-8; else *bad is the offset of the
  * first bad byte. */
 bool text_valid_utf8(const char *s, size_t len, size_t *bad);
