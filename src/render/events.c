@@ -549,8 +549,7 @@ static void list_page(struct listing *l, enum filter f, const struct ev_facet *f
 	const char *title = f == ALL ? "Events" : arena_printf(a, "What's on: %s", fc->term->label);
 	const char *desc = f == ALL ?
 			   arena_printf(a, "Groups, courses, workshops and webinars from %s.", site->cfg->title) :
-			   arena_printf(a, "Groups, courses, workshops and webinars %s %s.",
-					f == BY_AUDIENCE ? "for" : "in", fc->term->label);
+			   "Groups, courses, workshops and webinars, and how to book them.";
 	struct value *ctx = frame(l, f == BY_AUDIENCE ? guide_at(site, fc->guide) : NULL, title,
 				  desc, url, "events", f != ALL);
 	size_t n;
