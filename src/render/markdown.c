@@ -67,6 +67,7 @@ struct pass {
 	struct toc_entry *toc;
 	size_t n_toc, cap_toc;
 	struct buf prose;
+	struct buf table_text;
 	struct md_para *paras;
 	size_t n_paras, cap_paras;
 	struct md_link *links;
@@ -392,6 +393,14 @@ static void record_table(struct pass *p, cmark_node *table)
 		empty = cmark_node_first_child(c) == NULL;
 	p->tables = grow(p->tables, p->n_tables, &p->cap_tables, sizeof(*p->tables));
 	p->tables[p->n_tables++] = (struct md_table){ line_of(p, table), empty };
+	/* every cell's words, a row a line, for search */
+	for (cmark_node *row = header; row; row = cmark_node_next(row)) {
+		for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c)) {
+			plain_text(c, &p->table_text);
+			buf_addc(&p->table_text, ' ');
+		}
+		buf_addc(&p->table_text, '\n');
+	}
 }
 
 /* "<!-- signpost: ignore RULE [RULE…] -->"; true when n is a comment.
@@ -692,6 +701,8 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	out->n_toc = p.n_toc;
 	out->prose = arena_strndup(a, buf_cstr(&p.prose), p.prose.len);
 	out->prose_len = p.prose.len;
+	out->table_text = arena_strndup(a, buf_cstr(&p.table_text), p.table_text.len);
+	buf_free(&p.table_text);
 	out->n_paras = p.n_paras;
 	out->paras = arena_alloc(a, (p.n_paras ? p.n_paras : 1) * sizeof(*out->paras));
 	if (p.n_paras)

@@ -55,6 +55,8 @@ struct md_doc {
 	size_t prose_len;
 	struct md_para *paras;  /* arena */
 	size_t n_paras;
+	/* The words of every table cell, a row a line (arena), for search. */
+	const char *table_text;
 	struct md_link *links;  /* arena, in document order */
 	size_t n_links;
 	struct md_table *tables;

@@ -66,7 +66,8 @@ void search_docs_free(struct search_docs *docs)
 }
 
 /* Arena: a page's search document: its headings one per line, its prose
- * as the body, its description (else its first words) as the summary. */
+ * and its tables' words as the body, its description (else its first
+ * words) as the summary. */
 static void add_search_doc(struct render_ctx *rc, const struct page *p, const struct md_doc *doc)
 {
 	struct buf h = BUF_INIT;
@@ -89,7 +90,8 @@ static void add_search_doc(struct render_ctx *rc, const struct page *p, const st
 		.guide = p->guide,
 		.summary = summary,
 		.headings = arena_strndup(rc->a, buf_cstr(&h), h.len),
-		.body = doc->prose,
+		.body = *doc->table_text ? arena_printf(rc->a, "%s\n%s", doc->prose, doc->table_text) :
+					   doc->prose,
 	});
 	buf_free(&h);
 }
