@@ -240,15 +240,10 @@ static const char *need_str(struct rec *r, const struct value *m, const char *ke
 	return s;
 }
 
-static const struct value *value_at(const struct value *m, const char *key)
-{
-	return value_map_get(m, key);
-}
-
 static const char *check_phone(struct rec *r, const struct value *m, const char *key)
 {
 	const char *s = schema_str(m, key, r->file, r->d);
-	const struct value *v = value_at(m, key);
+	const struct value *v = value_map_get(m, key);
 	if (s && !directory_phone_ok(s)) {
 		diag_error(r->d, r->file, v->line, v->col,
 			   "phone number '%s' is not a UK number; write it with digits and spaces, such as 01632 960000",
@@ -261,7 +256,7 @@ static const char *check_phone(struct rec *r, const struct value *m, const char 
 static const char *check_email(struct rec *r, const struct value *m, const char *key)
 {
 	const char *s = schema_str(m, key, r->file, r->d);
-	const struct value *v = value_at(m, key);
+	const struct value *v = value_map_get(m, key);
 	if (s && !directory_email_ok(s)) {
 		diag_error(r->d, r->file, v->line, v->col,
 			   "email address '%s' is not valid; write it as name@example.org", s);
@@ -273,7 +268,7 @@ static const char *check_email(struct rec *r, const struct value *m, const char 
 static const char *check_url(struct rec *r, const struct value *m, const char *key)
 {
 	const char *s = schema_str(m, key, r->file, r->d);
-	const struct value *v = value_at(m, key);
+	const struct value *v = value_map_get(m, key);
 	if (s && !directory_url_ok(s)) {
 		diag_error(r->d, r->file, v->line, v->col,
 			   "'%s' should be a full web address starting with https:// (spaces and quotes encoded), not '%s'",

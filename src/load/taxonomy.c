@@ -302,11 +302,3 @@ const struct vocab_term *taxonomy_resolve(const struct taxonomy *t, enum vocab v
 			   item->str);
 	return NULL;
 }
-
-bool taxonomy_area_within(const struct vocab_term *area, const struct vocab_term *outer)
-{
-	for (const struct vocab_term *p = area; p; p = p->parent)
-		if (p == outer)
-			return true;
-	return false;
-}

@@ -80,9 +80,6 @@ const struct vocab_term *taxonomy_resolve(const struct taxonomy *t, enum vocab v
 				    const struct value *item, const char *file,
 				    struct diags *d);
 
-/* True when area is inside (or is) outer, following parents. */
-bool taxonomy_area_within(const struct vocab_term *area, const struct vocab_term *outer);
-
 /* True when s is an id: lower-case ASCII letters and digits in runs
  * joined by single hyphens. */
 bool taxonomy_is_id(const char *s);
