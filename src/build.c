@@ -14,7 +14,6 @@
 #include "load/config.h"
 #include "load/directory.h"
 #include "load/events.h"
-#include "load/directory.h"
 #include "load/source.h"
 #include "render/context.h"
 #include "render/directory.h"
@@ -165,7 +164,6 @@ int build_run(const struct build_opts *opts)
 		directory_load(&r.a, opts->site_dir, directory_today(&r.a), &r.dir, &r.d);
 		events_init(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
 		events_load(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
-		directory_load(&r.a, opts->site_dir, directory_today(&r.a), &r.dir, &r.d);
 		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);
 		r.site.directory = directory_model_link(&r.a, &r.site, &r.dir, &r.d);
 		r.site.events = &r.events;
