@@ -6,6 +6,7 @@
 #include "emit/ical.h"
 #include "render/context.h"
 #include "render/markdown.h"
+#include "site/directory.h"
 
 #include <strings.h>
 
@@ -241,7 +242,15 @@ static struct value *event_full(struct render_ctx *rc, const struct events *ev,
 	}
 	if (e->service) {
 		struct value *s = value_map(a);
+		const struct directory_model *dm = rc->site->directory;
 		value_map_set_str(a, s, "id", e->service);
+		for (size_t i = 0; dm && i < dm->dir->n_services; i++) {
+			if (!strcmp(dm->dir->services[i]->id, e->service)) {
+				value_map_set_str(a, s, "name", dm->dir->services[i]->name);
+				value_map_set_str(a, s, "url", dm->service_urls[i]);
+				break;
+			}
+		}
 		value_map_set(a, m, "service", s);
 	}
 	if (e->venue_name) {
