@@ -174,7 +174,13 @@ static bool is_ancestor(const struct page *maybe, const struct page *p)
 	return false;
 }
 
-/* depth guards against a very deep folder tree; sources limit it too */
+/*
+ * The navigation of a guide as the page current sees it: every section
+ * at the top, and below that only the branch that leads to current
+ * (its ancestors' pages and its own), so a page's context grows with
+ * the depth of the guide, not its size.  depth guards against a very
+ * deep folder tree; sources limit it too.
+ */
 static struct value *nav_list(struct arena *a, const struct page *parent,
 			      const struct page *current, int depth)
 {
@@ -183,12 +189,15 @@ static struct value *nav_list(struct arena *a, const struct page *parent,
 	for (size_t i = 0; i < parent->n_children; i++) {
 		const struct page *c = parent->children[i];
 		struct value *m = link_value(a, c);
+		bool active = is_ancestor(c, current);
+		bool open = active && c->n_children && depth < 8;
+
 		value_map_set(a, m, "current", value_bool(a, c == current));
-		value_map_set(a, m, "active", value_bool(a, is_ancestor(c, current)));
+		value_map_set(a, m, "active", value_bool(a, active));
 		/* always set, so a partial never finds an outer item's children */
-		value_map_set(a, m, "children", c->n_children && depth < 8 ?
-				nav_list(a, c, current, depth + 1) : value_list(a));
-		value_map_set(a, m, "has_children", value_bool(a, c->n_children && depth < 8));
+		value_map_set(a, m, "children", open ? nav_list(a, c, current, depth + 1) :
+						       value_list(a));
+		value_map_set(a, m, "has_children", value_bool(a, open));
 		value_list_push(a, list, m);
 	}
 	return list;

@@ -15,7 +15,8 @@
  *               pages (a section's pages: title, url, description,
  *               date, date_text) and has_pages
  *   nav         the guide's navigation tree (title, url, current,
- *               active, children), or the guides on pages outside them
+ *               active, children: only the current branch is open),
+ *               absent outside the guides
  *   breadcrumbs list of title and url, home first, the page excluded
  *   prev, next  reading order within the guide (title, url), if any
  *   help        "Get help now" contacts for this page's guide

@@ -172,6 +172,7 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 	};
 	const struct tmpl *t;
 	struct value *ctx;
+	struct arena scratch;
 	struct buf html = BUF_INIT;
 
 	if (!md_render(rc->a, p->src->body, p->src->body_len, &mo, doc, rc->d))
@@ -179,10 +180,14 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 	t = theme_layout(rc->theme, p, rc->d);
 	if (!t)
 		return;
-	ctx = context_page(rc->a, site, rc->site_value, p, doc);
+	/* the context is needed only while the page renders: a scratch
+	 * arena keeps a large site's memory to its pages' HTML */
+	arena_init(&scratch);
+	ctx = context_page(&scratch, site, rc->site_value, p, doc);
 	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d))
 		res->html = buf_detach(&html, &res->len);
 	buf_free(&html);
+	arena_free(&scratch);
 }
 
 struct pages_job {
