@@ -7,6 +7,7 @@
  */
 #include "emit/search.h"
 #include "emit/tokenize.h"
+#include "site/directory.h"
 #include "util/escape.h"
 
 #include <strings.h>
@@ -189,18 +190,19 @@ static void write_manifest(struct render_ctx *rc, const struct search_docs *docs
 	struct buf b = BUF_INIT;
 	const struct config *cfg = rc->site->cfg;
 	const struct glossary *gl = rc->site->glossary;
+	const struct directory_model *dm = rc->site->directory;
+	bool first = true;
 	char prev[3] = "";
 
 	buf_printf(&b, "{\"v\":1,\"docs\":%zu,\"chunk\":%d,\"shards\":[", docs->n, SEARCH_CHUNK);
-	for (size_t i = 0, first = 1; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char key[3];
 		shard_key(terms[i]->name, key);
 		if (!strcmp(key, prev))
 			continue;
-		memcpy(prev, key, 3);
-		if (!first)
+		if (*prev)
 			buf_addc(&b, ',');
-		first = 0;
+		memcpy(prev, key, 3);
 		json_str(&b, key);
 	}
 	buf_adds(&b, "],\"kinds\":[");
@@ -220,7 +222,7 @@ static void write_manifest(struct render_ctx *rc, const struct search_docs *docs
 		buf_addc(&b, '}');
 	}
 	buf_adds(&b, "],\"synonyms\":[");
-	for (size_t g = 0, first = 1; gl && g < gl->n; g++) {
+	for (size_t g = 0; gl && g < gl->n; g++) {
 		const struct gloss_term *t = &gl->terms[g];
 		const char **phrases = xcalloc(t->n_match + 1, sizeof(*phrases));
 		size_t np = 0;
@@ -231,6 +233,24 @@ static void write_manifest(struct render_ctx *rc, const struct search_docs *docs
 		if (np > 1 && synonym_group(&b, phrases, np, !first))
 			first = 0;
 		free(phrases);
+	}
+	/* the directory's vocabularies: a term's label and its synonyms */
+	for (int v = 0; dm && v < VOCAB_COUNT; v++) {
+		const struct vocabulary *voc = &dm->dir->tax.v[v];
+		for (size_t i = 0; i < voc->n; i++) {
+			const struct vocab_term *t = &voc->terms[i];
+			const char **phrases;
+			size_t np = 0;
+			if (!t->synonyms || !t->synonyms->len)
+				continue;
+			phrases = xcalloc(t->synonyms->len + 1, sizeof(*phrases));
+			phrases[np++] = t->label;
+			for (size_t k = 0; k < t->synonyms->len; k++)
+				phrases[np++] = t->synonyms->items[k]->str;
+			if (synonym_group(&b, phrases, np, !first))
+				first = 0;
+			free(phrases);
+		}
 	}
 	buf_adds(&b, "]}\n");
 	outputs_add(rc, "search/manifest.json", &b);

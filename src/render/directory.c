@@ -694,6 +694,73 @@ static void render_facets(struct dir_render *r)
 	}
 }
 
+/* Each term's label and synonyms, a line each, for the search index. */
+static void add_terms(struct buf *b, const struct term_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct vocab_term *t = l->v[i];
+		buf_adds(b, t->label);
+		buf_addc(b, '\n');
+		for (size_t k = 0; t->synonyms && k < t->synonyms->len; k++) {
+			buf_adds(b, t->synonyms->items[k]->str);
+			buf_addc(b, '\n');
+		}
+	}
+}
+
+/* The guide a service is found in by search: the one its audiences
+ * belong to; of several, a child-style guide (so children's searches
+ * find what is for them), else the first. */
+static const struct guide *service_guide(const struct config *cfg, const struct service *s)
+{
+	const struct guide *found = NULL;
+
+	for (size_t g = 0; g < cfg->n_guides; g++) {
+		for (size_t k = 0; k < s->audiences.n; k++) {
+			if (!directory_audience_of(s->audiences.v[k], cfg->guides[g].id))
+				continue;
+			if (!found || !strcmp(cfg->guides[g].style, "child"))
+				found = &cfg->guides[g];
+			break;
+		}
+	}
+	return found;
+}
+
+static void search_service(struct dir_render *r, const struct service *s, const char *url)
+{
+	struct buf kw = BUF_INIT, body = BUF_INIT;
+
+	if (!r->rc->search)
+		return;
+	add_terms(&kw, &s->categories);
+	add_terms(&kw, &s->audiences);
+	add_terms(&kw, &s->areas);
+	add_terms(&kw, &s->tiers);
+	add_terms(&kw, &s->funding);
+	if (s->org) {
+		buf_adds(&kw, s->org->name);
+		buf_addc(&kw, '\n');
+	}
+	if (s->description)
+		buf_adds(&body, s->description);
+	if (s->eligibility) {
+		buf_addc(&body, '\n');
+		buf_adds(&body, s->eligibility);
+	}
+	search_add(r->rc->search, &(struct search_doc){
+		.url = url,
+		.title = s->name,
+		.kind = SEARCH_SERVICE,
+		.guide = service_guide(r->site->cfg, s),
+		.summary = s->summary,
+		.keywords = arena_strndup(r->a, buf_cstr(&kw), kw.len),
+		.body = arena_strndup(r->a, buf_cstr(&body), body.len),
+	});
+	buf_free(&kw);
+	buf_free(&body);
+}
+
 static void render_services(struct dir_render *r)
 {
 	for (size_t i = 0; i < r->dir->n_services; i++) {
@@ -703,6 +770,8 @@ static void render_services(struct dir_render *r)
 					     NULL, NULL);
 		value_map_set(r->a, ctx, "service", service_value(r, s));
 		render(r, "directory/service", ctx, url, s->file, s->last_reviewed);
+		if (directory_listed(s))
+			search_service(r, s, url);
 	}
 }
 
@@ -775,6 +844,21 @@ static void render_orgs(struct dir_render *r)
 			       NULL, NULL);
 		value_map_set(r->a, ctx, "organisation", org_value(r, o, true));
 		render(r, "directory/organisation", ctx, r->m->org_urls[i], o->file, NULL);
+		if (r->rc->search) {
+			struct buf kw = BUF_INIT;
+			add_terms(&kw, &o->areas);
+			if (o->kind)
+				buf_adds(&kw, o->kind->label);
+			search_add(r->rc->search, &(struct search_doc){
+				.url = r->m->org_urls[i],
+				.title = o->name,
+				.kind = SEARCH_ORGANISATION,
+				.summary = o->kind ? o->kind->label : NULL,
+				.keywords = arena_strndup(r->a, buf_cstr(&kw), kw.len),
+				.body = o->description,
+			});
+			buf_free(&kw);
+		}
 	}
 }
 
