@@ -23,6 +23,7 @@
 #include "site/directory.h"
 #include "site/site.h"
 #include "util/buf.h"
+#include "util/datetime.h"
 #include "util/fs.h"
 
 #include <time.h>
@@ -46,23 +47,14 @@ struct run {
 	const char *out_dir;
 };
 
-/* Arena: the build's date, YYYY-MM-DD in UTC: SOURCE_DATE_EPOCH when it
- * is set, so builds can be repeated exactly, else now. */
+/* Arena: the build's date, YYYY-MM-DD in UTC, from the build time
+ * (SOURCE_DATE_EPOCH when it is set, so builds can be repeated). */
 static const char *build_today(struct arena *a, struct diags *d)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
+	bool pinned;
+	time_t t = (time_t)dt_build_time(&pinned, d);
 	struct tm tm;
 
-	if (env && *env) {
-		char *end;
-		long long v = strtoll(env, &end, 10);
-		if (*end || v < 0 || v > 253402300799LL || *env < '0' || *env > '9')
-			diag_error(d, "SOURCE_DATE_EPOCH", 0, 0,
-				   "'%s' should be a whole number of seconds since 1970-01-01 UTC", env);
-		else
-			t = (time_t)v;
-	}
 	gmtime_r(&t, &tm);
 	return arena_printf(a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
@@ -161,7 +153,7 @@ int build_run(const struct build_opts *opts)
 		}
 		sources_load(&r.a, opts->site_dir, &r.cfg, opts->drafts, &r.srcs, &r.d);
 		glossary_load(&r.a, opts->site_dir, &r.cfg, &r.glossary, &r.d);
-		directory_load(&r.a, opts->site_dir, directory_today(&r.a), &r.dir, &r.d);
+		directory_load(&r.a, opts->site_dir, r.today, &r.dir, &r.d);
 		events_init(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
 		events_load(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
 		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);

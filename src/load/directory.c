@@ -12,9 +12,7 @@
 #include "util/text.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <limits.h>
-#include <time.h>
 
 static const char *const service_keys[] = {
 	"name", "organisation", "summary", "description", "audiences", "categories",
@@ -1021,24 +1019,4 @@ void directory_load(struct arena *a, const char *site_dir, const char *today,
 	if (fs_kind(sub) == FS_DIR)
 		walk(&l, sub, "content/directory/services", true, 0);
 	directory_link_records(dir, d);
-}
-
-const char *directory_today(struct arena *a)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now = time(NULL);
-	struct tm tm;
-	char out[16];
-
-	if (epoch && *epoch) {
-		char *end;
-		long long n;
-		errno = 0;
-		n = strtoll(epoch, &end, 10);
-		if (!errno && !*end && n >= 0)
-			now = (time_t)n;
-	}
-	gmtime_r(&now, &tm);
-	strftime(out, sizeof(out), "%Y-%m-%d", &tm);
-	return arena_strdup(a, out);
 }

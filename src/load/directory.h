@@ -137,10 +137,6 @@ void directory_link_records(struct directory *dir, struct diags *d);
 /* Borrowed: the organisation with this id, or NULL (after link). */
 const struct organisation *directory_org(const struct directory *dir, const char *id);
 
-/* Arena: the build date: SOURCE_DATE_EPOCH when set (and valid), else
- * the current time, as a UTC date YYYY-MM-DD. */
-const char *directory_today(struct arena *a);
-
 /* Checks used by the loader, exposed for tests: a UK phone number as
  * people write it; an email address; an absolute http(s) URL; a UK
  * postcode. */
