@@ -72,18 +72,22 @@ static void rebuild(const struct serve_opts *o, const char *out, const char *bas
 	diags_free(&d);
 }
 
-/* Owned: a fresh private folder under $TMPDIR or /tmp, or NULL. */
+/* Owned: a fresh private folder, or NULL.  It goes under $TMPDIR when
+ * that is set, else in memory under /dev/shm (writing and removing a
+ * site there is quick, which shortens each rebuild), else under /tmp. */
 static char *make_private_dir(void)
 {
 	const char *tmp = getenv("TMPDIR");
 	struct buf b = BUF_INIT;
 	char *dir;
 
-	buf_printf(&b, "%s/signpost-serve-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!tmp || !*tmp)
+		tmp = fs_kind("/dev/shm") == FS_DIR && access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : "/tmp";
+	buf_printf(&b, "%s/signpost-serve-XXXXXX", tmp);
 	dir = buf_detach(&b, NULL);
 	if (!mkdtemp(dir)) {
-		fprintf(stderr, "signpost serve: cannot create a folder for the site in '%s': %s\n",
-			tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		fprintf(stderr, "signpost serve: cannot create a folder for the site in '%s': %s\n", tmp,
+			strerror(errno));
 		free(dir);
 		return NULL;
 	}
