@@ -83,56 +83,6 @@ bool directory_phone_ok(const char *s)
 	return digits[0] == '0' && digits[1] != '0' && (n == 10 || n == 11);
 }
 
-static bool is_label_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '-';
-}
-
-/* Domain names: labels of letters, digits and inner hyphens, at least
- * two of them, the last not all digits. */
-static bool domain_ok(const char *s, size_t len)
-{
-	size_t labels = 0, start = 0;
-	bool all_digits = true;
-
-	if (!len || len > 253)
-		return false;
-	for (size_t i = 0; i <= len; i++) {
-		if (i == len || s[i] == '.') {
-			size_t n = i - start;
-			if (n == 0 || n > 63 || s[start] == '-' || s[i - 1] == '-')
-				return false;
-			labels++;
-			all_digits = true;
-			for (size_t k = start; k < i; k++)
-				all_digits &= isdigit((unsigned char)s[k]) != 0;
-			start = i + 1;
-		} else if (!is_label_char(s[i])) {
-			return false;
-		}
-	}
-	return labels >= 2 && !all_digits;
-}
-
-bool directory_email_ok(const char *s)
-{
-	const char *at = strchr(s, '@');
-	size_t local;
-
-	if (!at || strchr(at + 1, '@'))
-		return false;
-	local = (size_t)(at - s);
-	if (!local || local > 64 || s[0] == '.' || at[-1] == '.')
-		return false;
-	for (const char *p = s; p < at; p++) {
-		if (!isalnum((unsigned char)*p) && !strchr(".!#$%&'*+/=?^_`{|}~-", *p))
-			return false;
-		if (*p == '.' && p[1] == '.')
-			return false;
-	}
-	return domain_ok(at + 1, strlen(at + 1));
-}
-
 bool directory_url_ok(const char *s)
 {
 	const char *host, *end;
@@ -146,7 +96,7 @@ bool directory_url_ok(const char *s)
 	else
 		return false;
 	end = host + strcspn(host, ":/?#");
-	if (!domain_ok(host, (size_t)(end - host)))
+	if (!text_is_domain(host, (size_t)(end - host)))
 		return false;
 	if (*end == ':') {
 		const char *q = end + 1;
@@ -255,7 +205,7 @@ static const char *check_email(struct rec *r, const struct value *m, const char 
 {
 	const char *s = schema_str(m, key, r->file, r->d);
 	const struct value *v = value_map_get(m, key);
-	if (s && !directory_email_ok(s)) {
+	if (s && !text_is_email(s)) {
 		diag_error(r->d, r->file, v->line, v->col,
 			   "email address '%s' is not valid; write it as name@example.org", s);
 		return NULL;

@@ -138,10 +138,9 @@ void directory_link_records(struct directory *dir, struct diags *d);
 const struct organisation *directory_org(const struct directory *dir, const char *id);
 
 /* Checks used by the loader, exposed for tests: a UK phone number as
- * people write it; an email address; an absolute http(s) URL; a UK
- * postcode. */
+ * people write it; an absolute http(s) URL; a UK postcode.  (Email
+ * addresses: text_is_email() in util/text.h.) */
 bool directory_phone_ok(const char *s);
-bool directory_email_ok(const char *s);
 bool directory_url_ok(const char *s);
 bool directory_postcode_ok(const char *s);
 

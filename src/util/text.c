@@ -195,16 +195,50 @@ bool text_is_phone(const char *s)
 	return digits >= 3 && digits <= 15;
 }
 
+static bool is_label_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '-';
+}
+
+bool text_is_domain(const char *s, size_t len)
+{
+	size_t labels = 0, start = 0;
+	bool all_digits = true;
+
+	if (!len || len > 253)
+		return false;
+	for (size_t i = 0; i <= len; i++) {
+		if (i == len || s[i] == '.') {
+			size_t n = i - start;
+			if (n == 0 || n > 63 || s[start] == '-' || s[i - 1] == '-')
+				return false;
+			labels++;
+			all_digits = true;
+			for (size_t k = start; k < i; k++)
+				all_digits &= isdigit((unsigned char)s[k]) != 0;
+			start = i + 1;
+		} else if (!is_label_char(s[i])) {
+			return false;
+		}
+	}
+	return labels >= 2 && !all_digits;
+}
+
 bool text_is_email(const char *s)
 {
 	const char *at = strchr(s, '@');
-	size_t n = strlen(s);
+	size_t local;
 
-	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || at[1] == '.' ||
-	    s[n - 1] == '.')
+	if (!at || strchr(at + 1, '@'))
 		return false;
-	for (const char *p = s; *p; p++)
-		if ((unsigned char)*p <= ' ' || strchr("<>\"'(),;:[]\\", *p))
+	local = (size_t)(at - s);
+	if (!local || local > 64 || s[0] == '.' || at[-1] == '.')
+		return false;
+	for (const char *p = s; p < at; p++) {
+		if (!isalnum((unsigned char)*p) && !strchr(".!#$%&'*+/=?^_`{|}~-", *p))
 			return false;
-	return true;
+		if (*p == '.' && p[1] == '.')
+			return false;
+	}
+	return text_is_domain(at + 1, strlen(at + 1));
 }

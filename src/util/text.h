@@ -32,8 +32,14 @@ void text_position(const char *s, size_t offset, int *line, int *col);
  * digits, spaces, and an optional leading '+'. */
 bool text_is_phone(const char *s);
 
-/* True when s looks like an email address: one '@', a dot in the
- * domain, no spaces, quotes, angle brackets or other separators. */
+/* True when s[0..len) is a domain name: labels of letters, digits and
+ * inner hyphens (at most 63 each, 253 in all), at least two of them,
+ * the last not all digits. */
+bool text_is_domain(const char *s, size_t len);
+
+/* True when s is an email address: a local part of at most 64 of the
+ * characters RFC 5322 allows unquoted, without leading, trailing or
+ * doubled dots, then '@' and a domain name. */
 bool text_is_email(const char *s);
 
 /* True when s is a date written YYYY-MM-DD that exists. */
