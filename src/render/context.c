@@ -5,6 +5,7 @@
 #include "render/directory.h"
 #include "render/events.h"
 #include "site/directory.h"
+#include "util/text.h"
 #include "load/events.h"
 
 static struct value *guide_value(struct arena *a, const struct site *site, size_t i)
@@ -86,40 +87,6 @@ const char *context_date_text(struct arena *a, const char *date)
 	return arena_printf(a, "%d %s %.4s", day, months[month - 1], date);
 }
 
-/* "01632 960100" as a tel: URI. */
-static const char *tel_uri(struct arena *a, const char *phone)
-{
-	char *out = arena_alloc(a, strlen(phone) + 5);
-	char *o = out + 4;
-	memcpy(out, "tel:", 4);
-	for (const char *p = phone; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = '\0';
-	return out;
-}
-
-/* "01632 960100" with no-break spaces, so a number never wraps. */
-static const char *nowrap(struct arena *a, const char *phone)
-{
-	size_t spaces = 0, n = strlen(phone);
-	char *out, *o;
-
-	for (const char *p = phone; *p; p++)
-		spaces += *p == ' ';
-	out = o = arena_alloc(a, n + spaces + 1);
-	for (const char *p = phone; *p; p++) {
-		if (*p == ' ') {
-			*o++ = (char)0xc2;
-			*o++ = (char)0xa0;
-		} else {
-			*o++ = *p;
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 static bool shows_on(const struct help_contact *h, const struct guide *g)
 {
 	if (!h->guides)
@@ -144,12 +111,12 @@ struct value *context_help(struct arena *a, const struct site *site, const struc
 		for (size_t k = 0; k < h->raw->len; k++)
 			value_map_set(a, m, h->raw->pairs[k].key, h->raw->pairs[k].val);
 		if (h->phone) {
-			value_map_set_str(a, m, "phone_uri", tel_uri(a, h->phone));
-			value_map_set_str(a, m, "phone_text", nowrap(a, h->phone));
+			value_map_set_str(a, m, "phone_uri", text_phone_uri(a, "tel:", h->phone));
+			value_map_set_str(a, m, "phone_text", text_nowrap(a, h->phone));
 		}
 		if (h->text) {
-			value_map_set_str(a, m, "text_uri", arena_printf(a, "sms:%s", tel_uri(a, h->text) + 4));
-			value_map_set_str(a, m, "text_text", nowrap(a, h->text));
+			value_map_set_str(a, m, "text_uri", text_phone_uri(a, "sms:", h->text));
+			value_map_set_str(a, m, "text_text", text_nowrap(a, h->text));
 		}
 		value_list_push(a, list, m);
 	}

@@ -6,6 +6,7 @@
  * which is written here with escape_json (safe inside <script>).
  */
 #include "render/directory.h"
+#include "util/text.h"
 #include "render/context.h"
 #include "render/events.h"
 #include "render/markdown.h"
@@ -55,44 +56,6 @@ static const char *ages_text(struct arena *a, long min, long max)
 	if (max >= 0)
 		return arena_printf(a, "up to %ld years", max);
 	return NULL;
-}
-
-/* A phone number as a tel: or sms: URI: spaces and "(0)" dropped. */
-static const char *phone_uri(struct arena *a, const char *scheme, const char *phone)
-{
-	struct buf b = BUF_INIT;
-	const char *out;
-
-	buf_adds(&b, scheme);
-	for (const char *p = phone; *p; p++) {
-		if (!strncmp(p, "(0)", 3)) {
-			p += 2;
-			continue;
-		}
-		if (*p != ' ')
-			buf_addc(&b, *p);
-	}
-	out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
-/* "01632 960100" with no-break spaces, so that a number never wraps
- * (the same as the help contacts of render/context.c). */
-static const char *phone_text(struct arena *a, const char *phone)
-{
-	struct buf b = BUF_INIT;
-	const char *out;
-
-	for (const char *p = phone; *p; p++) {
-		if (*p == ' ')
-			buf_adds(&b, "\xc2\xa0");
-		else
-			buf_addc(&b, *p);
-	}
-	out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
 }
 
 static const char *status_name(enum service_status s)
@@ -242,11 +205,11 @@ static struct value *contact_value(struct arena *a, const struct contact *c)
 
 	value_map_set_str(a, m, "role", c->role);
 	set_str(a, m, "phone", c->phone);
-	set_str(a, m, "phone_uri", c->phone ? phone_uri(a, "tel:", c->phone) : NULL);
-	set_str(a, m, "phone_text", c->phone ? phone_text(a, c->phone) : NULL);
+	set_str(a, m, "phone_uri", c->phone ? text_phone_uri(a, "tel:", c->phone) : NULL);
+	set_str(a, m, "phone_text", c->phone ? text_nowrap(a, c->phone) : NULL);
 	set_str(a, m, "text", c->text);
-	set_str(a, m, "text_uri", c->text ? phone_uri(a, "sms:", c->text) : NULL);
-	set_str(a, m, "text_text", c->text ? phone_text(a, c->text) : NULL);
+	set_str(a, m, "text_uri", c->text ? text_phone_uri(a, "sms:", c->text) : NULL);
+	set_str(a, m, "text_text", c->text ? text_nowrap(a, c->text) : NULL);
 	set_str(a, m, "email", c->email);
 	set_str(a, m, "email_uri", c->email ? arena_printf(a, "mailto:%s", c->email) : NULL);
 	set_str(a, m, "url", c->url);

@@ -3,6 +3,7 @@
  * events pages, and the calendars through emit/ical.
  */
 #include "render/events.h"
+#include "util/text.h"
 #include "emit/ical.h"
 #include "render/context.h"
 #include "render/markdown.h"
@@ -136,34 +137,6 @@ static struct value *term_list(struct arena *a, const struct event_term *const *
 	return list;
 }
 
-/* "01632 960000" as a tel: URL: digits and a leading + only */
-static const char *tel_url(struct arena *a, const char *phone)
-{
-	char *out = arena_alloc(a, strlen(phone) + 5), *p = out;
-	p += snprintf(p, 5, "tel:");
-	for (const char *s = phone; *s; s++)
-		if ((*s >= '0' && *s <= '9') || (*s == '+' && s == phone))
-			*p++ = *s;
-	*p = '\0';
-	return out;
-}
-
-/* "01632 960000" with no-break spaces, so that a number never wraps */
-static const char *nowrap(struct arena *a, const char *phone)
-{
-	struct buf b = BUF_INIT;
-	const char *out;
-	for (const char *p = phone; *p; p++) {
-		if (*p == ' ')
-			buf_adds(&b, "\xc2\xa0");
-		else
-			buf_addc(&b, *p);
-	}
-	out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
 static void set_flag(struct arena *a, struct value *m, const char *key, bool b)
 {
 	value_map_set(a, m, key, value_bool(a, b));
@@ -270,8 +243,8 @@ static struct value *event_full(struct render_ctx *rc, const struct events *ev,
 			value_map_set_str(a, b, "book_url", e->book_url);
 		if (e->book_phone) {
 			value_map_set_str(a, b, "book_phone", e->book_phone);
-			value_map_set_str(a, b, "book_phone_url", tel_url(a, e->book_phone));
-			value_map_set_str(a, b, "book_phone_text", nowrap(a, e->book_phone));
+			value_map_set_str(a, b, "book_phone_url", text_phone_uri(a, "tel:", e->book_phone));
+			value_map_set_str(a, b, "book_phone_text", text_nowrap(a, e->book_phone));
 		}
 		if (e->book_email) {
 			value_map_set_str(a, b, "book_email", e->book_email);

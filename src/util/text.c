@@ -242,3 +242,39 @@ bool text_is_email(const char *s)
 	}
 	return text_is_domain(at + 1, strlen(at + 1));
 }
+
+char *text_phone_uri(struct arena *a, const char *scheme, const char *phone)
+{
+	size_t n = strlen(scheme);
+	char *out = arena_alloc(a, n + strlen(phone) + 1), *o = out + n;
+
+	memcpy(out, scheme, n);
+	for (const char *p = phone; *p; p++) {
+		if (!strncmp(p, "(0)", 3))
+			p += 2;
+		else if ((*p >= '0' && *p <= '9') || (*p == '+' && p == phone))
+			*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+char *text_nowrap(struct arena *a, const char *s)
+{
+	size_t spaces = 0;
+	char *out, *o;
+
+	for (const char *p = s; *p; p++)
+		spaces += *p == ' ';
+	out = o = arena_alloc(a, strlen(s) + spaces + 1);
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ') {
+			*o++ = (char)0xc2;
+			*o++ = (char)0xa0;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}

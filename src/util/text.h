@@ -32,6 +32,14 @@ void text_position(const char *s, size_t offset, int *line, int *col);
  * digits, spaces, and an optional leading '+'. */
 bool text_is_phone(const char *s);
 
+/* Arena: phone as a URI for scheme ("tel:" or "sms:"): its digits and
+ * a leading '+', with "(0)" dropped. */
+char *text_phone_uri(struct arena *a, const char *scheme, const char *phone);
+
+/* Arena: s with each space a no-break space (U+00A0), so a phone number
+ * in link text never wraps. */
+char *text_nowrap(struct arena *a, const char *s);
+
 /* True when s[0..len) is a domain name: labels of letters, digits and
  * inner hyphens (at most 63 each, 253 in all), at least two of them,
  * the last not all digits. */
