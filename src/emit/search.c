@@ -1,7 +1,7 @@
 /*
  * search.c: terms to postings to shards.
  *
- * A field's words count by weight: title 10, keywords 6, headings 4,
+ * A field's words count by weight: title 10, headings 4, keywords 3,
  * body 1, with at most BODY_CAP occurrences of one word in the body
  * counted, so long pages do not drown short precise ones.
  */
@@ -13,7 +13,7 @@
 #include <strings.h>
 
 #define W_TITLE 10
-#define W_KEYWORDS 6
+#define W_KEYWORDS 3
 #define W_HEADINGS 4
 #define W_BODY 1
 #define BODY_CAP 5

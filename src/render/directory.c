@@ -657,17 +657,13 @@ static void render_facets(struct dir_render *r)
 	}
 }
 
-/* Each term's label and synonyms, a line each, for the search index. */
+/* Each term's label, a line each, for the search index (its synonyms
+ * are the manifest's: queries expand to them). */
 static void add_terms(struct buf *b, const struct term_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		const struct vocab_term *t = l->v[i];
-		buf_adds(b, t->label);
+		buf_adds(b, l->v[i]->label);
 		buf_addc(b, '\n');
-		for (size_t k = 0; t->synonyms && k < t->synonyms->len; k++) {
-			buf_adds(b, t->synonyms->items[k]->str);
-			buf_addc(b, '\n');
-		}
 	}
 }
 
