@@ -163,7 +163,7 @@ struct walker {
 	const struct config *cfg;
 	bool drafts;
 	struct sources *out;
-	size_t cap;
+	size_t cap, cap_drafts;
 	struct diags *d;
 };
 
@@ -177,6 +177,21 @@ static void add_source(struct walker *w, struct source *s)
 		w->out->v = v;
 	}
 	w->out->v[w->out->n++] = s;
+}
+
+/* Drafts left out are remembered by path, so a link to one can say so. */
+static void add_draft(struct walker *w, const char *rel)
+{
+	struct sources *o = w->out;
+	if (o->n_drafts == w->cap_drafts) {
+		const char **v;
+		w->cap_drafts = w->cap_drafts ? w->cap_drafts * 2 : 8;
+		v = arena_alloc(w->a, w->cap_drafts * sizeof(*v));
+		if (o->n_drafts)
+			memcpy(v, o->drafts, o->n_drafts * sizeof(*v));
+		o->drafts = v;
+	}
+	o->drafts[o->n_drafts++] = rel;
 }
 
 static bool ends_with(const char *s, const char *tail)
@@ -229,6 +244,8 @@ static void walk(struct walker *w, const char *dir, const char *rel, int depth)
 			free(src);
 			if (s && (!s->draft || w->drafts))
 				add_source(w, s);
+			else if (s)
+				add_draft(w, s->rel);
 		}
 	}
 }
@@ -246,6 +263,8 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 
 	out->v = NULL;
 	out->n = 0;
+	out->drafts = NULL;
+	out->n_drafts = 0;
 	if (fs_kind(content) != FS_DIR) {
 		diag_error(d, "content", 0, 0, "no content folder; create content/_index.md");
 		return;
@@ -255,4 +274,12 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 	 * "a-b.md": sort by path so lookups can bisect */
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), source_cmp);
+}
+
+bool sources_is_draft(const struct sources *srcs, const char *rel)
+{
+	for (size_t i = 0; i < srcs->n_drafts; i++)
+		if (!strcmp(srcs->drafts[i], rel))
+			return true;
+	return false;
 }

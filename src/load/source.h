@@ -35,7 +35,12 @@ struct source {
 struct sources {
 	struct source **v;        /* sorted by rel */
 	size_t n;
+	const char **drafts;      /* rel of each draft left out (arena) */
+	size_t n_drafts;
 };
+
+/* True when rel names a draft that was left out of srcs. */
+bool sources_is_draft(const struct sources *srcs, const char *rel);
 
 /*
  * Arena: walks site_dir/content/ in sorted order and loads every .md

@@ -64,6 +64,12 @@ const char *links_rewrite(void *ctx, const char *dest, int line, int col)
 		return NULL;
 	}
 	p = site_page_by_rel(c->site, target);
+	if (!p && sources_is_draft(c->site->sources, target)) {
+		diag_error(c->d, c->page->src->path, line, col,
+			   "link to '%s' points to a draft (draft: true in content/%s); publish it or remove the link",
+			   path, target);
+		return NULL;
+	}
 	if (!p) {
 		diag_error(c->d, c->page->src->path, line, col,
 			   "link to '%s' points to a page that does not exist (content/%s)", path,

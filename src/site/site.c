@@ -112,6 +112,7 @@ void site_link(struct arena *a, const struct config *cfg, const char *site_dir,
 {
 	memset(site, 0, sizeof(*site));
 	site->cfg = cfg;
+	site->sources = srcs;
 	site->site_dir = site_dir;
 	site->pages = arena_alloc(a, (srcs->n ? srcs->n : 1) * sizeof(*site->pages));
 	site->guide_home = arena_alloc(a, (cfg->n_guides ? cfg->n_guides : 1) *

@@ -36,6 +36,7 @@ struct directory_model;
 
 struct site {
 	const struct config *cfg;
+	const struct sources *sources;
 	const char *site_dir;
 	struct page **pages;     /* sorted by source path */
 	size_t n_pages;
