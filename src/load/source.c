@@ -12,7 +12,7 @@
 
 static const char *const fm_keys[] = {
 	"title", "description", "weight", "draft", "slug", "layout", "topics",
-	"reading_level", "last_reviewed", "review_by", "aliases", "date", NULL,
+	"reading_level", "last_reviewed", "review_by", "aliases", "date", "services", NULL,
 };
 
 /* A slug is one URL segment: no separators, no dot-segments, nothing a
@@ -90,6 +90,12 @@ static void read_front_matter(struct arena *a, const struct config *cfg,
 	s->topics = schema_str_list(a, m, "topics", file, d);
 	s->aliases = schema_str_list(a, m, "aliases", file, d);
 	s->reading_level = schema_int(m, "reading_level", 0, file, d);
+	v = value_map_get(m, "services");
+	if (v && v->kind == VAL_MAP && v->len)
+		s->services = v;
+	else if (v && v->kind != VAL_NULL)
+		diag_error(d, file, v->line, v->col,
+			   "'services' should map a vocabulary to terms, e.g. 'tiers: specialist'");
 
 	/* page.params: the site's declared params, overlaid by the page */
 	s->params = value_map(a);

@@ -26,6 +26,7 @@ struct source {
 	bool draft;
 	const struct value *topics;   /* list of strings, or NULL */
 	const struct value *aliases;  /* list of strings, or NULL */
+	const struct value *services; /* a map: directory services to list, or NULL */
 	struct value *params;     /* config params overlaid with the page's own */
 	const char *body;         /* arena, NUL-terminated */
 	size_t body_len;

@@ -918,3 +918,95 @@ void directory_guide_context(struct arena *a, const struct site *site, size_t gi
 	value_map_set(a, ctx, "has_support", value_bool(a, list->len > 0));
 	value_map_set_str(a, ctx, "support_url", matches == 1 ? url : r.m->url);
 }
+
+/* Whether service s is listed under any of the term ids in want (a
+ * string or a list) in facet f: the facet's own lists decide, so a
+ * region finds the services of its local authorities too. */
+static bool listed_under(const struct facet *f, const struct service *s, const struct value *want)
+{
+	const char *terms = f->service_terms[s->index];
+	size_t n = want->kind == VAL_LIST ? want->len : 1;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *id = want->kind == VAL_LIST ? want->items[i]->str : want->str;
+		size_t len = strlen(id);
+		for (const char *p = terms; p && (p = strstr(p, id)); p += len)
+			if ((p == terms || p[-1] == ' ') && (p[len] == ' ' || p[len] == '\0'))
+				return true;
+	}
+	return false;
+}
+
+/* Reports a query's unknown vocabulary or term; true when it is usable. */
+static bool query_ok(const struct directory_model *m, const struct source *src,
+		     const struct facet **facets, struct diags *d)
+{
+	const struct value *q = src->services;
+	bool ok = true;
+
+	for (size_t k = 0; k < q->len; k++) {
+		const struct value_pair *p = &q->pairs[k];
+		const struct value *v = p->val;
+		const char *keys[N_FACETS + 1];
+		size_t n = v->kind == VAL_LIST ? v->len : 1;
+
+		facets[k] = NULL;
+		for (int i = 0; i < N_FACETS; i++) {
+			keys[i] = vocab_key(facet_vocabs[i]);
+			if (!strcmp(keys[i], p->key))
+				facets[k] = directory_facet(m, facet_vocabs[i]);
+		}
+		keys[N_FACETS] = NULL;
+		if (!facets[k]) {
+			const char *hint = text_suggest(p->key, keys, N_FACETS);
+			diag_error(d, src->path, p->line, p->col, "no vocabulary '%s' to list services by%s%s%s",
+				   p->key, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+			ok = false;
+			continue;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct value *t = v->kind == VAL_LIST ? v->items[i] : v;
+			if (t->kind != VAL_STRING ||
+			    !taxonomy_find(&m->dir->tax, facets[k]->vocab, t->str)) {
+				diag_error(d, src->path, t->line, t->col, "no %s '%s' in %s",
+					   vocab_noun(facets[k]->vocab),
+					   t->kind == VAL_STRING ? t->str : "?", m->dir->tax.file);
+				ok = false;
+			}
+		}
+	}
+	return ok;
+}
+
+void directory_query_context(struct arena *a, const struct site *site, const struct source *src,
+			     struct value *ctx, struct diags *d)
+{
+	const struct directory_model *m = site->directory;
+	const struct facet **facets;
+	struct dir_render r;
+	struct service_list found = { 0 };
+
+	if (!src->services)
+		return;
+	if (!m) {
+		const struct value_pair *p = value_map_pair(src->fm, "services");
+		diag_warning(d, src->path, p->line, p->col,
+			     "'services' lists directory services, but the site has no content/directory/");
+		return;
+	}
+	facets = arena_alloc(a, (src->services->len + 1) * sizeof(*facets));
+	if (!query_ok(m, src, facets, d))
+		return;
+	found.v = arena_alloc(a, (m->az.n ? m->az.n : 1) * sizeof(*found.v));
+	for (size_t i = 0; i < m->az.n; i++) {
+		bool all = true;
+		for (size_t k = 0; k < src->services->len && all; k++)
+			all = listed_under(facets[k], m->az.v[i], src->services->pairs[k].val);
+		if (all)
+			found.v[found.n++] = m->az.v[i];
+	}
+	dir_render_init(&r, a, site);
+	value_map_set(a, ctx, "services", service_items(&r, &found));
+	value_map_set(a, ctx, "has_services", value_bool(a, found.n > 0));
+	value_map_set(a, ctx, "listed_services", value_bool(a, true));
+}

@@ -30,4 +30,15 @@ void directory_guide_context(struct arena *a, const struct site *site, size_t gi
 /* Arena: the schema.org JSON-LD of service s (for tests). */
 const char *directory_json_ld(struct arena *a, const struct site *site, const struct service *s);
 
+/*
+ * Sets services and has_services (and listed_services) in ctx, the
+ * context of the page from src, when its front matter asks for a list
+ * of directory services ('services': a vocabulary key such as 'tiers'
+ * or 'audiences' mapped to a term id or a list of them; a service must
+ * match every key, and one of each key's terms).  Unknown vocabularies
+ * and terms are errors at their line.
+ */
+void directory_query_context(struct arena *a, const struct site *site, const struct source *src,
+			     struct value *ctx, struct diags *d);
+
 #endif

@@ -3,6 +3,7 @@
  * then the page's layout; and 404.html.
  */
 #include "render/context.h"
+#include "render/directory.h"
 #include "render/links.h"
 #include "render/markdown.h"
 #include "render/render.h"
@@ -184,6 +185,7 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 	 * arena keeps a large site's memory to its pages' HTML */
 	arena_init(&scratch);
 	ctx = context_page(&scratch, site, rc->site_value, p, doc);
+	directory_query_context(&scratch, site, p->src, ctx, rc->d);
 	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d))
 		res->html = buf_detach(&html, &res->len);
 	buf_free(&html);
