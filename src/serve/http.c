@@ -39,6 +39,24 @@ struct server {
 	bool stopping;
 };
 
+/* What one request sees of the server's state, taken before any file
+ * is opened: a page read after a rebuild then carries an older
+ * generation, and reloads once more, rather than the other way round. */
+struct view {
+	unsigned long generation;
+	bool have_site;
+	char *overlay;              /* owned copy, or NULL */
+};
+
+static void view_take(struct server *s, struct view *v)
+{
+	pthread_mutex_lock(&s->lock);
+	v->generation = s->generation;
+	v->have_site = s->have_site;
+	v->overlay = s->overlay ? xstrdup(s->overlay) : NULL;
+	pthread_mutex_unlock(&s->lock);
+}
+
 /* One open event stream. */
 struct stream {
 	struct server *s;
@@ -141,18 +159,16 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned int status, 
 
 /* The page with the reload tags and, while the last build failed, the
  * overlay. */
-static enum MHD_Result send_html(struct server *s, struct MHD_Connection *c,
+static enum MHD_Result send_html(const struct view *v, struct MHD_Connection *c,
 				 unsigned int status, const char *html, size_t len)
 {
 	struct buf out = BUF_INIT, head = BUF_INIT, body = BUF_INIT;
 	size_t n;
 	char *data;
 
-	pthread_mutex_lock(&s->lock);
-	if (s->overlay)
-		buf_adds(&body, s->overlay);
-	serve_body_tags(&body, s->generation);
-	pthread_mutex_unlock(&s->lock);
+	if (v->overlay)
+		buf_adds(&body, v->overlay);
+	serve_body_tags(&body, v->generation);
 	serve_head_tags(&head);
 	buf_grow(&out, len + head.len + body.len);
 	serve_inject(&out, html, len, buf_cstr(&head), buf_cstr(&body));
@@ -184,15 +200,13 @@ static char *read_all(int fd, size_t size)
 
 /* No site yet (the first build failed): the overlay on a page of its
  * own. */
-static enum MHD_Result send_error_page(struct server *s, struct MHD_Connection *c)
+static enum MHD_Result send_error_page(const struct view *v, struct MHD_Connection *c)
 {
 	struct buf b = BUF_INIT;
 	size_t n;
 	char *data;
 
-	pthread_mutex_lock(&s->lock);
-	serve_error_page(&b, s->overlay ? s->overlay : "", s->generation);
-	pthread_mutex_unlock(&s->lock);
+	serve_error_page(&b, v->overlay ? v->overlay : "", v->generation);
 	data = buf_detach(&b, &n);
 	return send_buffer(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "text/html; charset=utf-8", data, n, true);
 }
@@ -223,7 +237,7 @@ static enum open_result open_file(struct server *s, const char *rel, int *fd_out
 	return OPENED;
 }
 
-static enum MHD_Result send_file(struct server *s, struct MHD_Connection *c, unsigned int status,
+static enum MHD_Result send_file(const struct view *v, struct MHD_Connection *c, unsigned int status,
 				 const char *rel, int fd, const struct stat *st)
 {
 	struct MHD_Response *r;
@@ -234,7 +248,7 @@ static enum MHD_Result send_file(struct server *s, struct MHD_Connection *c, uns
 		close(fd);
 		if (!html)
 			return send_text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "cannot read the page\n");
-		ret = send_html(s, c, status, html, (size_t)st->st_size);
+		ret = send_html(v, c, status, html, (size_t)st->st_size);
 		free(html);
 		return ret;
 	}
@@ -249,13 +263,14 @@ static enum MHD_Result send_file(struct server *s, struct MHD_Connection *c, uns
 	return ret;
 }
 
-static enum MHD_Result send_not_found(struct server *s, struct MHD_Connection *c)
+static enum MHD_Result send_not_found(struct server *s, const struct view *v,
+				      struct MHD_Connection *c)
 {
 	struct stat st;
 	int fd;
 
 	if (open_file(s, "404.html", &fd, &st) == OPENED)
-		return send_file(s, c, MHD_HTTP_NOT_FOUND, "404.html", fd, &st);
+		return send_file(v, c, MHD_HTTP_NOT_FOUND, "404.html", fd, &st);
 	return send_text(c, MHD_HTTP_NOT_FOUND, "Not found\n");
 }
 
@@ -347,8 +362,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 {
 	struct server *s = cls;
 	struct stat st;
+	struct view v;
 	enum open_result got;
-	bool have_site;
+	enum MHD_Result ret;
 	char *rel;
 	int fd = -1;
 
@@ -368,7 +384,6 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
 		struct MHD_Response *r = MHD_create_response_from_buffer(
 			19, (void *)"Method not allowed\n", MHD_RESPMEM_PERSISTENT);
-		enum MHD_Result ret;
 		if (!r)
 			return MHD_NO;
 		add_common_headers(r, "text/plain; charset=utf-8");
@@ -389,25 +404,20 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!strcmp(url, SERVE_PREFIX "events"))
 		return send_stream(s, c);
 
-	pthread_mutex_lock(&s->lock);
-	have_site = s->have_site;
-	pthread_mutex_unlock(&s->lock);
-
+	view_take(s, &v);
 	rel = serve_url_to_rel(url);
-	if (!rel)
-		return have_site ? send_not_found(s, c) : send_error_page(s, c);
-	got = have_site ? open_file(s, rel, &fd, &st) : MISSING;
-	if (got == OPENED) {
-		enum MHD_Result ret = send_file(s, c, MHD_HTTP_OK, rel, fd, &st);
-		free(rel);
-		return ret;
-	}
+	got = rel && v.have_site ? open_file(s, rel, &fd, &st) : MISSING;
+	if (got == OPENED)
+		ret = send_file(&v, c, MHD_HTTP_OK, rel, fd, &st);
+	else if (got == IS_DIR)
+		ret = send_redirect(c, url);
+	else if (!v.have_site)
+		ret = send_error_page(&v, c);
+	else
+		ret = send_not_found(s, &v, c);
 	free(rel);
-	if (got == IS_DIR)
-		return send_redirect(c, url);
-	if (!have_site)
-		return send_error_page(s, c);
-	return send_not_found(s, c);
+	free(v.overlay);
+	return ret;
 }
 
 struct server *server_start(int fd, const char *root, bool check_host)

@@ -20,14 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static long now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static double now_exact_ms(void)
+/* Milliseconds on the monotonic clock. */
+static double now_ms(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
@@ -48,13 +42,13 @@ static bool build_once(const struct serve_opts *o, const char *out, const char *
 		.format = DIAG_TEXT,
 		.keep_diags = d,
 	};
-	double start = now_exact_ms(), took;
+	double start = now_ms(), took;
 	bool ok;
 
 	if (why)
 		fprintf(stderr, "signpost: %s changed; rebuilding\n", why);
 	ok = build_run(&b) == 0;
-	took = now_exact_ms() - start;
+	took = now_ms() - start;
 	if (ok)
 		fprintf(stderr, "signpost: %s in %.1f ms\n", why ? "rebuilt" : "built", took);
 	else
@@ -117,7 +111,7 @@ static bool is_loopback(const char *bind)
 static void loop(const struct serve_opts *o, struct watch *w, int sig_fd, const char *out,
 		 const char *url, struct server *srv)
 {
-	long first = -1, last = -1;
+	double first = -1, last = -1;    /* the first and the latest change, or -1 */
 	struct buf why = BUF_INIT;
 
 	for (;;) {
@@ -129,11 +123,11 @@ static void loop(const struct serve_opts *o, struct watch *w, int sig_fd, const 
 		const char *changed;
 
 		if (first >= 0) {
-			long t = now_ms();
-			long quiet = last + SERVE_QUIET_MS - t, most = first + SERVE_WAIT_MAX_MS - t;
-			timeout = (int)(quiet < most ? quiet : most);
-			if (timeout < 0)
-				timeout = 0;
+			double t = now_ms();
+			double quiet = last + SERVE_QUIET_MS - t, most = first + SERVE_WAIT_MAX_MS - t;
+			double left = quiet < most ? quiet : most;
+			/* rounded up, so poll never wakes just before the time */
+			timeout = left > 0 ? (int)left + 1 : 0;
 		}
 		if (poll(fds, 2, timeout) < 0 && errno != EINTR) {
 			fprintf(stderr, "signpost serve: poll: %s\n", strerror(errno));
@@ -150,7 +144,7 @@ static void loop(const struct serve_opts *o, struct watch *w, int sig_fd, const 
 			}
 		}
 		if (first >= 0) {
-			long t = now_ms();
+			double t = now_ms();
 			if (t - last >= SERVE_QUIET_MS || t - first >= SERVE_WAIT_MAX_MS) {
 				first = last = -1;
 				rebuild(o, out, url, srv, buf_cstr(&why));
