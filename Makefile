@@ -63,9 +63,13 @@ site: deps
 	$(MAKE) signpost
 	./signpost build
 
+# The suite, then the suite again under the sanitizers, then each fuzz
+# target over its seeds and a few seconds more.
 test: test-deps
 	$(MAKE) BUILD=build/test WERROR=1 build/test/signpost units
 	tests/run build/test
+	$(MAKE) sanitize
+	$(MAKE) fuzz-smoke
 
 deps:
 	@scripts/install-deps build

@@ -41,21 +41,30 @@ struct loader {
 	bool failed;
 };
 
-static void remember_anchor(struct loader *l, char *name, struct value *v, size_t size)
+/* Returns false (reported at v) when there are too many anchors: each
+ * is looked for among all the others. */
+static bool remember_anchor(struct loader *l, char *name, struct value *v, size_t size)
 {
 	/* a redefined anchor replaces the earlier one from here on */
 	for (size_t i = 0; i < l->n_anchors; i++) {
 		if (!strcmp(l->anchors[i].name, name)) {
 			free(l->anchors[i].name);
 			l->anchors[i] = (struct anchor){ name, v, size };
-			return;
+			return true;
 		}
+	}
+	if (l->n_anchors == LIMIT_YAML_ANCHORS) {
+		diag_error(l->d, l->file, v->line, v->col, "more than %d anchors in one document",
+			   LIMIT_YAML_ANCHORS);
+		free(name);
+		return false;
 	}
 	if (l->n_anchors == l->cap_anchors) {
 		l->cap_anchors = l->cap_anchors ? l->cap_anchors * 2 : 8;
 		l->anchors = xrealloc(l->anchors, l->cap_anchors * sizeof(*l->anchors));
 	}
 	l->anchors[l->n_anchors++] = (struct anchor){ name, v, size };
+	return true;
 }
 
 static const struct anchor *find_anchor(struct loader *l, const char *name)
@@ -190,8 +199,8 @@ static bool open_collection(struct loader *l, const yaml_event_t *ev, bool is_ma
 static bool close_collection(struct loader *l, const yaml_event_t *ev)
 {
 	struct frame f = l->stack[--l->depth];
-	if (f.anchor)
-		remember_anchor(l, f.anchor, f.coll, l->nodes - f.start_nodes);
+	if (f.anchor && !remember_anchor(l, f.anchor, f.coll, l->nodes - f.start_nodes))
+		return false;
 	return place(l, f.coll, ev);
 }
 
@@ -215,8 +224,9 @@ static bool handle_event(struct loader *l, const yaml_event_t *ev)
 			}
 		}
 		v = scalar_value(l, ev);
-		if (ev->data.scalar.anchor)
-			remember_anchor(l, xstrdup((const char *)ev->data.scalar.anchor), v, 1);
+		if (ev->data.scalar.anchor &&
+		    !remember_anchor(l, xstrdup((const char *)ev->data.scalar.anchor), v, 1))
+			return false;
 		return place(l, v, ev);
 	}
 	case YAML_ALIAS_EVENT: {

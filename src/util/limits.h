@@ -11,6 +11,9 @@
 #define LIMIT_YAML_DEPTH       64
 /* Most alias expansions in one YAML document (billion laughs). */
 #define LIMIT_YAML_ALIASES     1000
+/* Most anchors defined in one YAML document (each is looked for among
+ * the others). */
+#define LIMIT_YAML_ANCHORS     1000
 /* Most nodes one YAML document may expand to. */
 #define LIMIT_YAML_NODES       200000
 /* Most keys in one YAML mapping (lookups are linear: this keeps a
