@@ -1,16 +1,9 @@
 /*
  * cmd/new.c: arguments of `signpost new`.
  */
+#include "cmd/args.h"
 #include "cmd/cmd.h"
 #include "new/new.h"
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fputs("signpost new: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'signpost help new'.\n", stderr);
-	return 2;
-}
 
 int cmd_new(int argc, char **argv)
 {
@@ -24,25 +17,25 @@ int cmd_new(int argc, char **argv)
 			options_done = true;
 		} else if (!options_done && (!strcmp(a, "-s") || !strcmp(a, "--source"))) {
 			if (i + 1 >= argc)
-				return usage_error("option '%s' needs a folder", a);
+				return args_usage_error("new", "option '%s' needs a folder", a);
 			site_dir = argv[++i];
 		} else if (!options_done && (!strncmp(a, "-s=", 3) || !strncmp(a, "--source=", 9))) {
 			site_dir = strchr(a, '=') + 1;
 		} else if (!options_done && a[0] == '-' && a[1]) {
-			return usage_error("unknown option '%s'", a);
+			return args_usage_error("new", "unknown option '%s'", a);
 		} else if (n_args < ARRAY_LEN(args)) {
 			args[n_args++] = a;
 		} else {
-			return usage_error("one argument too many: '%s'", a);
+			return args_usage_error("new", "one argument too many: '%s'", a);
 		}
 	}
 	if (n_args == 0)
-		return usage_error("say what to create: site, page, service or event%s", "");
+		return args_usage_error("new", "say what to create: site, page, service or event%s", "");
 	if (n_args == 1)
-		return usage_error("'new %s' needs a name", args[0]);
+		return args_usage_error("new", "'new %s' needs a name", args[0]);
 	if (!strcmp(args[0], "site")) {
 		if (site_dir)
-			return usage_error("'new site' takes the folder as its argument, not %s", "-s");
+			return args_usage_error("new", "'new site' takes the folder as its argument, not %s", "-s");
 		return new_site(args[1]);
 	}
 	if (!site_dir)
@@ -53,5 +46,5 @@ int cmd_new(int argc, char **argv)
 		return new_service(site_dir, args[1]);
 	if (!strcmp(args[0], "event"))
 		return new_event(site_dir, args[1]);
-	return usage_error("cannot create a '%s': say site, page, service or event", args[0]);
+	return args_usage_error("new", "cannot create a '%s': say site, page, service or event", args[0]);
 }
