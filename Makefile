@@ -37,7 +37,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all site deps test-deps test unit sanitize bless install uninstall clean fuzz bench \
-	fuzzers fuzz-build fuzz-smoke
+	fuzzers fuzz-build fuzz-smoke asan-build
 
 all: signpost
 
@@ -63,13 +63,14 @@ site: deps
 	$(MAKE) signpost
 	./signpost build
 
-# The suite, then the suite again under the sanitizers, then each fuzz
-# target over its seeds and a few seconds more.
+# The suite, then the suites that exercise the binary again under the
+# sanitizers, then each fuzz target over its seeds and a few seconds
+# more: one run of tests/run, one closing line.
 test: test-deps
 	$(MAKE) BUILD=build/test WERROR=1 build/test/signpost units
-	tests/run build/test
-	$(MAKE) sanitize
-	$(MAKE) fuzz-smoke
+	$(MAKE) asan-build
+	$(MAKE) fuzz-build
+	FUZZ_SMOKE_SECONDS=$(FUZZ_SMOKE_SECONDS) tests/run build/test build/asan build/fuzz
 
 deps:
 	@scripts/install-deps build
@@ -78,11 +79,13 @@ test-deps:
 	@scripts/install-deps test
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
-sanitize: test-deps
+sanitize: test-deps asan-build
+	SIGNPOST_NO_VALGRIND=1 tests/run build/asan
+
+asan-build:
 	$(MAKE) BUILD=build/asan WERROR=1 CC=clang \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" build/asan/signpost units
-	SIGNPOST_NO_VALGRIND=1 tests/run build/asan
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), linked against the library
 # objects built with clang, coverage and ASan+UBSan in build/fuzz.
