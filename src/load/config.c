@@ -21,21 +21,6 @@ static const char *const guide_keys[] = {
 	"quick_exit", "required_topics", NULL,
 };
 
-/* Ids and folders become URL segments and folder names: keep them to
- * lower-case letters, digits and single hyphens. */
-static bool is_segment(const char *s)
-{
-	if (!*s || *s == '-')
-		return false;
-	for (const char *p = s; *p; p++) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-			return false;
-		if (*p == '-' && (p[1] == '-' || p[1] == '\0'))
-			return false;
-	}
-	return true;
-}
-
 static void load_guide(struct arena *a, const struct config *cfg, struct value *m,
 		       struct guide *g, struct diags *d)
 {
@@ -57,7 +42,7 @@ static void load_guide(struct arena *a, const struct config *cfg, struct value *
 	if (!g->id) {
 		diag_error(d, file, m->line, m->col, "guide has no 'id'");
 		g->id = "guide";
-	} else if (!is_segment(g->id)) {
+	} else if (!text_is_slug(g->id)) {
 		const struct value *v = value_map_get(m, "id");
 		diag_error(d, file, v->line, v->col,
 			   "guide id '%s' should use only lower-case letters, digits and hyphens",
@@ -69,7 +54,7 @@ static void load_guide(struct arena *a, const struct config *cfg, struct value *
 	}
 	if (!g->folder)
 		g->folder = g->id;
-	else if (!is_segment(g->folder)) {
+	else if (!text_is_slug(g->folder)) {
 		const struct value *v = value_map_get(m, "folder");
 		diag_error(d, file, v->line, v->col,
 			   "guide folder '%s' should be one folder name of lower-case letters, digits and hyphens",

@@ -809,7 +809,7 @@ static void load_file(struct loader *l, const char *full, const char *shown, con
 		return;
 	}
 	id = arena_strndup(l->a, name, stem);
-	if (!taxonomy_is_id(id)) {
+	if (!text_is_slug(id)) {
 		diag_error(l->d, shown, 0, 0,
 			   "file name '%s' should be an id of lower-case letters, digits and single hyphens, such as '%s.yaml'",
 			   name, text_slug(l->a, id, strlen(id)));

@@ -34,19 +34,6 @@ const char *vocab_noun(enum vocab v)
 	return vocabs[v].noun;
 }
 
-bool taxonomy_is_id(const char *s)
-{
-	if (!*s || *s == '-')
-		return false;
-	for (const char *p = s; *p; p++) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-			return false;
-		if (*p == '-' && (p[1] == '-' || p[1] == '\0'))
-			return false;
-	}
-	return true;
-}
-
 static int term_cmp(const void *pa, const void *pb)
 {
 	const struct vocab_term *a = *(const struct vocab_term *const *)pa;
@@ -100,7 +87,7 @@ static void read_term(struct arena *a, const char *file, enum vocab v, struct va
 		if (!value_map_get(m, "id"))
 			diag_error(d, file, m->line, m->col, "%s has no 'id'", vocabs[v].noun);
 		term->id = "";
-	} else if (!taxonomy_is_id(term->id)) {
+	} else if (!text_is_slug(term->id)) {
 		const struct value *iv = value_map_get(m, "id");
 		diag_error(d, file, iv->line, iv->col,
 			   "%s id '%s' should use only lower-case letters, digits and single hyphens",

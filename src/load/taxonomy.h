@@ -80,8 +80,4 @@ const struct vocab_term *taxonomy_resolve(const struct taxonomy *t, enum vocab v
 				    const struct value *item, const char *file,
 				    struct diags *d);
 
-/* True when s is an id: lower-case ASCII letters and digits in runs
- * joined by single hyphens. */
-bool taxonomy_is_id(const char *s);
-
 #endif

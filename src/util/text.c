@@ -278,3 +278,16 @@ char *text_nowrap(struct arena *a, const char *s)
 	*o = '\0';
 	return out;
 }
+
+bool text_is_slug(const char *s)
+{
+	if (!*s || *s == '-')
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return false;
+		if (*p == '-' && (p[1] == '-' || p[1] == '\0'))
+			return false;
+	}
+	return true;
+}

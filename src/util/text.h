@@ -28,6 +28,10 @@ bool text_valid_utf8(const char *s, size_t len, size_t *bad);
 /* 1-based line and column (in bytes) of offset within s. */
 void text_position(const char *s, size_t offset, int *line, int *col);
 
+/* True when s is a slug as ids and folders are written: lower-case
+ * ASCII letters and digits, with single hyphens between them. */
+bool text_is_slug(const char *s);
+
 /* True when s looks like a phone number as people write it: 3 to 15
  * digits, spaces, and an optional leading '+'. */
 bool text_is_phone(const char *s);

@@ -57,6 +57,20 @@ TEST(dates)
 	CHECK(!text_is_date("01/10/2026"));
 }
 
+TEST(slug_shapes)
+{
+	CHECK(text_is_slug("adopters"));
+	CHECK(text_is_slug("birth-families"));
+	CHECK(text_is_slug("age-16-to-25"));
+	CHECK(!text_is_slug(""));
+	CHECK(!text_is_slug("-x"));
+	CHECK(!text_is_slug("x-"));
+	CHECK(!text_is_slug("a--b"));
+	CHECK(!text_is_slug("Adopters"));
+	CHECK(!text_is_slug("a_b"));
+	CHECK(!text_is_slug("../x"));
+}
+
 TEST(phones_and_emails)
 {
 	CHECK(text_is_phone("01632 960100"));
@@ -116,6 +130,7 @@ int main(void)
 	RUN(utf8);
 	RUN(positions);
 	RUN(dates);
+	RUN(slug_shapes);
 	RUN(phones_and_emails);
 	RUN(escaping);
 	RUN(url_schemes);
