@@ -22,6 +22,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <ctype.h>
 #include <pthread.h>
 #include <strings.h>
 
@@ -318,11 +319,16 @@ static bool word_byte(unsigned char c)
 static long find_word(const char *s, const char *word)
 {
 	size_t n = strlen(word), len = strlen(s);
-	if (!n)
+	char low[128];
+	const char *p;
+
+	/* s is lower-cased by the caller; the words are short */
+	if (!n || n >= sizeof(low))
 		return -1;
-	for (size_t i = 0; i + n <= len; i++) {
-		if (strncasecmp(s + i, word, n))
-			continue;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)word[i]);
+	for (p = strstr(s, low); p; p = strstr(p + 1, low)) {
+		size_t i = (size_t)(p - s);
 		if ((i > 0 && word_byte((unsigned char)s[i - 1])) ||
 		    (i + n < len && word_byte((unsigned char)s[i + n])))
 			continue;
@@ -337,17 +343,20 @@ static void link_terms(struct pass *p, cmark_node *t, bool *used)
 {
 	while (t) {
 		const char *lit = cmark_node_get_literal(t);
+		char *low = xstrdup(lit);
 		long best = -1;
 		size_t best_term = 0, best_len = 0;
 		cmark_node *link, *label, *after;
 		char *before, *word, *rest;
 
+		for (char *c = low; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
 		for (size_t k = 0; k < p->opt->n_terms; k++) {
 			if (used[k])
 				continue;
 			for (size_t m = 0; m < p->opt->terms[k].n_match; m++) {
 				const char *w = p->opt->terms[k].match[m];
-				long at = find_word(lit, w);
+				long at = find_word(low, w);
 				/* earliest match; at one place, the longest words */
 				if (at >= 0 && (best < 0 || at < best ||
 						(at == best && strlen(w) > best_len))) {
@@ -357,6 +366,7 @@ static void link_terms(struct pass *p, cmark_node *t, bool *used)
 				}
 			}
 		}
+		free(low);
 		if (best < 0)
 			return;
 		used[best_term] = true;
