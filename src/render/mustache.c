@@ -354,6 +354,12 @@ static bool tokenize(struct parser *p)
 				           "bad set-delimiter tag '%.*s': expected two delimiters "
 				           "separated by a space, as in '{{=<%% %%>=}}'",
 				           SHOW(src + t, end - t));
+			} else if (a_end - s > LIMIT_TMPL_DELIM || b_end - b > LIMIT_TMPL_DELIM) {
+				/* finding a tag takes time in proportion to its
+				 * delimiter's length at every byte */
+				diag_error(p->d, p->file, tline, tcol,
+				           "set-delimiter tag '%.*s': a delimiter may be at most %d bytes long",
+				           SHOW(src + t, end - t), LIMIT_TMPL_DELIM);
 			} else {
 				otag = s;
 				olen = (size_t)(a_end - s);

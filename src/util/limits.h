@@ -39,6 +39,8 @@
 /* Most bytes cmark-gfm's e-mail autolinker may scan for the '@' of one
  * line: each '@' (up to 1000) scans to the end of its text. */
 #define LIMIT_MD_AUTOLINK_SCAN (32u * 1024u * 1024u)
+/* Longest delimiter a template may set ({{=<% %>=}}). */
+#define LIMIT_TMPL_DELIM       16
 /* Deepest nesting of template sections. */
 #define LIMIT_TMPL_NESTING     100
 /* Deepest chain of partials and parents while rendering. */
