@@ -118,6 +118,8 @@ static bool write_all(struct run *r)
 			      path_join(&r->a, r->opts->site_dir, r->cfg.output);
 	bool ok = true;
 
+	if (!output_outside_site(&r->a, out_dir, r->opts->site_dir, &r->d))
+		return false;
 	if (!output_begin(&o, &r->a, out_dir, &r->d)) {
 		output_end(&o);
 		return false;

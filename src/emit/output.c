@@ -2,6 +2,7 @@
  * output.c: staging folder, lock and atomic swap.
  */
 #include "emit/output.h"
+#include "util/buf.h"
 #include "util/fs.h"
 
 #include <errno.h>
@@ -51,7 +52,7 @@ bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 		if (slash && slash != o->final_dir)
 			fs_mkdirs(arena_strndup(a, o->final_dir, (size_t)(slash - o->final_dir)));
 	}
-	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	o->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (o->lock_fd < 0) {
 		diag_error(d, o->final_dir, 0, 0, "cannot create lock file '%s': %s", lock,
 			   strerror(errno));
@@ -71,6 +72,73 @@ bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 		return false;
 	}
 	return true;
+}
+
+/* Arena: path made absolute, with symbolic links resolved as far as it
+ * exists and '.' and '..' resolved in the rest. */
+static char *resolve(struct arena *a, const char *path)
+{
+	struct buf b = BUF_INIT;
+	char *p = arena_strdup(a, path), *rest = "", *real, *out;
+	const char *s;
+
+	for (;;) {
+		char *slash;
+		if ((real = realpath(*p ? p : ".", NULL)))
+			break;
+		slash = strrchr(p, '/');
+		rest = arena_printf(a, "/%s%s", slash ? slash + 1 : p, rest);
+		if (!slash) {
+			*p = '\0';
+			continue;
+		}
+		*slash = '\0';
+		if (slash == p && (real = xstrdup("/")))
+			break;
+	}
+	/* the rest does not exist: no links in it, '..' is lexical */
+	buf_adds(&b, strcmp(real, "/") ? real : "");
+	free(real);
+	for (s = rest; *s;) {
+		size_t n;
+		s += *s == '/';
+		n = strcspn(s, "/");
+		if (n == 2 && s[0] == '.' && s[1] == '.') {
+			char *last = b.len ? memrchr(b.data, '/', b.len) : NULL;
+			b.len = last ? (size_t)(last - b.data) : 0;
+		} else if (n && !(n == 1 && s[0] == '.')) {
+			buf_addc(&b, '/');
+			buf_add(&b, s, n);
+		}
+		s += n;
+	}
+	out = arena_strdup(a, b.len ? buf_cstr(&b) : "/");
+	buf_free(&b);
+	return out;
+}
+
+/* True when path is dir or inside it (both resolved). */
+static bool within(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (!strcmp(dir, "/"))
+		return true;
+	return !strncmp(path, dir, n) && (path[n] == '\0' || path[n] == '/');
+}
+
+bool output_outside_site(struct arena *a, const char *out_dir, const char *site_dir,
+			 struct diags *d)
+{
+	static const char *const own[] = { "content", "layouts", "static", "themes" };
+	const char *out = resolve(a, out_dir), *site = resolve(a, site_dir);
+	bool bad = within(site, out);
+
+	for (size_t i = 0; i < ARRAY_LEN(own) && !bad; i++)
+		bad = within(out, path_join(a, site, own[i]));
+	if (bad)
+		diag_error(d, out_dir, 0, 0,
+			   "the output folder must not be the site's folder, hold it, or be inside its content/, layouts/, static/ or themes/: the new site would replace the site's own files");
+	return !bad;
 }
 
 bool output_path_ok(const char *rel)

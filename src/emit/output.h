@@ -21,6 +21,12 @@ struct output {
 	size_t files;            /* files written so far */
 };
 
+/* False, after a diagnostic, when out_dir is site_dir, holds it, or is
+ * in its content/, layouts/, static/ or themes/: swapping the new site
+ * in there would remove the site's own files.  Neither folder needs to
+ * exist yet. */
+bool output_outside_site(struct arena *a, const char *out_dir, const char *site_dir,
+			 struct diags *d);
 /* Takes the lock and prepares an empty staging folder. */
 bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 		  struct diags *d);

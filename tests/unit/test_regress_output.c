@@ -53,6 +53,48 @@ TEST(locked_out_build_leaves_the_other_staging_folder)
 	arena_free(&a);
 }
 
+/* `signpost build -o content` swapped the output in for the site's
+ * content/ and removed it: the site's own pages were lost. */
+TEST(output_never_replaces_the_site)
+{
+	struct arena a;
+	struct diags d = DIAGS_INIT;
+	const char *site;
+	static const char *const bad[] = {
+		"", "/", "/..", "/content", "/content/", "/content/public", "/layouts",
+		"/static/x/y", "/themes/default", "/public/../content", "/nope/../content",
+		"/./static",
+	};
+	static const char *const good[] = {
+		"/public", "/public/", "/content-out", "/../elsewhere", "/out/deeper",
+		"/contents", "/static-site",
+	};
+
+	arena_init(&a);
+	site = arena_printf(&a, "%s/site", tmp);
+	CHECK(fs_mkdirs(arena_printf(&a, "%s/content", site)) == 0);
+	CHECK(fs_mkdirs(arena_printf(&a, "%s/public", site)) == 0);
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		const char *out = arena_printf(&a, "%s%s", site, bad[i]);
+		if (output_outside_site(&a, out, site, &d)) {
+			fprintf(stderr, "accepted: %s\n", out);
+			CHECK(!"a folder of the site accepted as the output");
+		}
+	}
+	CHECK(d.errors == ARRAY_LEN(bad));
+	CHECK(strstr(d.v[0].msg, "would replace the site's own files") != NULL);
+	for (size_t i = 0; i < ARRAY_LEN(good); i++) {
+		const char *out = arena_printf(&a, "%s%s", site, good[i]);
+		if (!output_outside_site(&a, out, site, &d)) {
+			fprintf(stderr, "refused: %s\n", out);
+			CHECK(!"a folder outside the site's own refused");
+		}
+	}
+	CHECK(!output_outside_site(&a, tmp, site, &d));
+	diags_free(&d);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmp)) {
@@ -60,6 +102,7 @@ int main(void)
 		return 1;
 	}
 	RUN(locked_out_build_leaves_the_other_staging_folder);
+	RUN(output_never_replaces_the_site);
 	fs_remove_tree(tmp);
 	return harness_done();
 }
