@@ -1,8 +1,11 @@
 /*
  * build.c: the pipeline.  Each stage reads the model of the stage before
- * and never reaches back into files: load (config, sources), link (the
- * site model), render (Markdown, templates), write (the output folder,
- * swapped in only when everything succeeded).
+ * and never reaches back into files: load (config, pages, glossary,
+ * directory records, events, static files), link (the site model and
+ * the directory's facets), render (pages, guides, directory, open data,
+ * events, news, search index, sitemap), check (links, accessibility,
+ * reading level, topics, freshness), write (the output folder, swapped
+ * in only when everything succeeded).
  */
 #include "build.h"
 #include "check/check.h"
