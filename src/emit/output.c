@@ -37,7 +37,7 @@ static const char *strip_slashes(struct arena *a, const char *dir)
 bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 		  struct diags *d)
 {
-	const char *lock;
+	const char *lock, *old;
 
 	memset(o, 0, sizeof(*o));
 	o->a = a;
@@ -65,6 +65,11 @@ bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 		o->lock_fd = -1;
 		return false;
 	}
+	/* a build killed between the two renames of the swap without
+	 * RENAME_EXCHANGE (output_commit) left the previous site here */
+	old = arena_printf(a, "%s.signpost-old", o->final_dir);
+	if (fs_kind(o->final_dir) == FS_MISSING && fs_kind(old) == FS_DIR)
+		rename(old, o->final_dir);
 	/* a staging folder left by a killed build is garbage */
 	if (fs_remove_tree(o->stage_dir) < 0 || fs_mkdirs(o->stage_dir) < 0) {
 		diag_error(d, o->final_dir, 0, 0, "cannot prepare '%s': %s", o->stage_dir,
@@ -219,8 +224,12 @@ bool output_commit(struct output *o, struct diags *d)
 		const char *old = arena_printf(o->a, "%s.signpost-old", o->final_dir);
 		fs_remove_tree(old);
 		if (rename(o->final_dir, old) < 0 || rename(o->stage_dir, o->final_dir) < 0) {
+			int e = errno;
+			/* the previous site goes back where it was */
+			if (fs_kind(o->final_dir) == FS_MISSING)
+				rename(old, o->final_dir);
 			diag_error(d, o->final_dir, 0, 0, "cannot swap the new site in: %s",
-				   strerror(errno));
+				   strerror(e));
 			return false;
 		}
 		fs_remove_tree(old);
