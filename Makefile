@@ -20,7 +20,7 @@ ifeq ($(WERROR),1)
 WARN += -Werror
 endif
 
-PKGS = libcmark-gfm yaml-0.1 libmicrohttpd
+PKGS = libcmark-gfm yaml-0.1 libcurl libmicrohttpd
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # Debian ships no .pc file for the extensions library.
 EXT_LIBS := $(shell $(PKG_CONFIG) --libs libcmark-gfm-extensions 2>/dev/null || echo -lcmark-gfm-extensions)

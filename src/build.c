@@ -77,6 +77,7 @@ static void check_all(struct run *r, const struct md_doc *docs)
 	struct check_ctx cc = {
 		.a = &r->a, .d = &r->d, .site = &r->site, .out = &r->out, .docs = docs,
 		.today = r->today, .assets = asset_paths(r), .n_assets = r->assets.n,
+		.external = r->opts->external,
 	};
 	check_site(&cc);
 }

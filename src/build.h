@@ -14,6 +14,7 @@ struct build_opts {
 	bool strict;              /* warnings fail the build */
 	bool quiet;
 	bool write;               /* false: check only, write nothing */
+	bool external;            /* check: fetch external links too */
 	int jobs;
 	enum diag_format format;
 	/* non-NULL: the run's diagnostics, sorted, are moved here after

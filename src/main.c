@@ -29,7 +29,7 @@ static const struct command commands[] = {
 	  "      --format FORMAT  diagnostics as text, github or json\n"
 	  "  -q, --quiet          print nothing but diagnostics\n" },
 	{ "check", cmd_check,
-	  "signpost check [-s DIR] [-o DIR] [--strict] [--format text|github|json|junit] [-q]",
+	  "signpost check [-s DIR] [-o DIR] [--strict] [--external] [--format text|github|json|junit] [-q]",
 	  "Build the site in memory and report every problem: links and anchors,\n"
 	  "accessibility of the Markdown, reading level, required topics, review dates,\n"
 	  "orphan pages.  Writes nothing unless -o is given.\n"
@@ -37,6 +37,7 @@ static const struct command commands[] = {
 	  "  -s, --source DIR     the site folder\n"
 	  "  -o, --output DIR     also write the site there when it passes\n"
 	  "      --strict         fail on warnings too\n"
+	  "      --external       also fetch every external link (HTTP, 10 s timeout each)\n"
 	  "      --format FORMAT  diagnostics as text, github, json or junit (a JUnit XML report)\n"
 	  "  -q, --quiet          print nothing but diagnostics\n" },
 	{ "serve", cmd_serve,

@@ -20,6 +20,7 @@ struct check_ctx {
 	const char *today;             /* YYYY-MM-DD */
 	const char *const *assets;     /* static files, sorted relative paths */
 	size_t n_assets;
+	bool external;                 /* also fetch external links (--external) */
 	/* from config `checks:` */
 	int *level;                    /* per rule: -1 off, DIAG_WARNING, DIAG_ERROR */
 	long stale_after_days;
@@ -30,6 +31,7 @@ enum check_rule {
 	RULE_CROSS_GUIDE,
 	RULE_CONTACT_LINK,
 	RULE_EXTERNAL_URL,
+	RULE_EXTERNAL_LINK,
 	RULE_HEADING_ORDER,
 	RULE_EXTRA_H1,
 	RULE_IMAGE_ALT,
@@ -61,6 +63,19 @@ void check_markdown(struct check_ctx *ctx);
 void check_readability(struct check_ctx *ctx);
 void check_required_topics(struct check_ctx *ctx);
 void check_freshness(struct check_ctx *ctx);
+
+/* A link to another site, found by check_links, for check_external. */
+struct external_link {
+	const char *url;
+	const char *file;              /* where to report it */
+	int line, col;
+	long page;
+};
+
+/* Fetches each distinct URL of links[0..n) (HEAD, then GET when HEAD is
+ * refused) with a timeout and reports those that fail or answer 400 or
+ * more, at every place that links to them. */
+void check_external(struct check_ctx *ctx, const struct external_link *links, size_t n);
 
 /* Days from date a to date b (both YYYY-MM-DD, valid). */
 long check_days_between(const char *a, const char *b);

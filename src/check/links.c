@@ -27,6 +27,8 @@ struct linker {
 	struct check_ctx *ctx;
 	struct html_file *files;   /* every HTML output, sorted by path */
 	size_t n;
+	struct external_link *ext; /* with --external: links to other sites */
+	size_t n_ext, cap_ext;
 };
 
 static bool ends_with(const char *s, const char *tail)
@@ -195,6 +197,27 @@ static void report(struct linker *l, enum check_rule rule, struct html_file *h,
 	check_report(ctx, rule, -1, h->f->path, 0, 0, fmt, dest, detail);
 }
 
+/* Remembers an external link for check_external, with the place a
+ * problem with it should be reported, as report() would choose it. */
+static void add_external(struct linker *l, struct html_file *h, const char *dest)
+{
+	struct check_ctx *ctx = l->ctx;
+	const struct page *p = h->page >= 0 ? ctx->site->pages[h->page] : NULL;
+	const struct md_link *ml = md_link_of(l, h, dest);
+
+	if (l->n_ext == l->cap_ext) {
+		l->cap_ext = l->cap_ext ? l->cap_ext * 2 : 64;
+		l->ext = xrealloc(l->ext, l->cap_ext * sizeof(*l->ext));
+	}
+	l->ext[l->n_ext++] = (struct external_link){
+		.url = dest,
+		.file = p ? p->src->path : h->f->path,
+		.line = ml ? ml->line : 0,
+		.col = ml ? ml->col : 0,
+		.page = h->page,
+	};
+}
+
 static bool is_child_page(const struct check_ctx *ctx, const struct html_file *h)
 {
 	const struct page *p = h->page >= 0 ? ctx->site->pages[h->page] : NULL;
@@ -284,6 +307,8 @@ static void check_one(struct linker *l, struct html_file *h, const char *dest)
 		}
 		if (!ok)
 			report(l, RULE_EXTERNAL_URL, h, dest, "'%s' is not a well-formed web address%s", "");
+		else if (l->ctx->external)
+			add_external(l, h, dest);
 	} else if (!strncmp(dest, "//", 2)) {
 		report(l, RULE_EXTERNAL_URL, h, dest,
 		       "'%s' leaves the scheme to the browser; write https:// in full%s", "");
@@ -352,5 +377,8 @@ void check_links(struct check_ctx *ctx)
 		if (!l.files[i].ids)
 			load_ids(&l, &l.files[i]);
 	check_orphans(&l);
+	if (ctx->external)
+		check_external(ctx, l.ext, l.n_ext);
+	free(l.ext);
 	free(l.files);
 }

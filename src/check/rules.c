@@ -17,6 +17,7 @@ static const struct rule_info rules[RULE_COUNT] = {
 	[RULE_CROSS_GUIDE] = { "cross-guide", DIAG_WARNING },
 	[RULE_CONTACT_LINK] = { "contact-link", DIAG_ERROR },
 	[RULE_EXTERNAL_URL] = { "external-url", DIAG_ERROR },
+	[RULE_EXTERNAL_LINK] = { "external-link", DIAG_ERROR },
 	[RULE_HEADING_ORDER] = { "heading-order", DIAG_WARNING },
 	[RULE_EXTRA_H1] = { "extra-h1", DIAG_ERROR },
 	[RULE_IMAGE_ALT] = { "image-alt", DIAG_ERROR },

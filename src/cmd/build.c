@@ -34,6 +34,8 @@ static int run(int argc, char **argv, bool write)
 			o.strict = true;
 		} else if (write && !strcmp(a, "--drafts")) {
 			o.drafts = true;
+		} else if (!write && !strcmp(a, "--external")) {
+			o.external = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o.quiet = true;
 		} else if (args_is(a, "-s") || args_is(a, "--source")) {
