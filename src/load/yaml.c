@@ -288,6 +288,13 @@ struct value *yaml_parse(struct arena *a, const char *file, const char *src,
 	yaml_event_t ev;
 	bool done = false;
 
+	/* libyaml counts a byte-order mark as a column: the first key then
+	 * opens a mapping one column in, the next line ends it and with it
+	 * the document, and every key after the first was silently lost */
+	if (len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3)) {
+		src += 3;
+		len -= 3;
+	}
 	if (!yaml_parser_initialize(&parser))
 		BUG("yaml_parser_initialize failed");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src, len);
@@ -304,6 +311,23 @@ struct value *yaml_parse(struct arena *a, const char *file, const char *src,
 		else if (!handle_event(&l, &ev))
 			l.failed = true;
 		yaml_event_delete(&ev);
+	}
+	/* Only the first document counts, but what follows it must be a
+	 * next document or nothing: a first line indented by mistake ends
+	 * the document there, and the rest of the file must not vanish
+	 * without a word. */
+	if (done && !l.failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			if (parser.error == YAML_PARSER_ERROR)
+				diag_error(d, file, line_of(&l, parser.problem_mark),
+					   col_of(parser.problem_mark),
+					   "this line comes after the end of the YAML document (an indented first line or a '...' line ends it)");
+			else
+				report_parser_error(&l, &parser, src, len);
+			l.failed = true;
+		} else {
+			yaml_event_delete(&ev);
+		}
 	}
 	yaml_parser_delete(&parser);
 

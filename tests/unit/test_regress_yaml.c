@@ -90,6 +90,36 @@ TEST(too_many_anchors)
 	buf_free(&b);
 }
 
+/* With a byte-order mark (Windows Notepad writes one) only the first
+ * key was read: libyaml counted the mark as a column, so the mapping
+ * ended at the second line, and with it the document. */
+TEST(byte_order_mark_keeps_every_key)
+{
+	const char *s = "\xef\xbb\xbfname: x\r\norganisation: y\r\nlist:\r\n  - a\r\n";
+	struct value *v = parse(s, strlen(s));
+
+	CHECK(v && v->kind == VAL_MAP && v->len == 3 && D.errors == 0);
+	CHECK_STR(value_map_str(v, "organisation"), "y");
+	CHECK(value_map_pair(v, "organisation") && value_map_pair(v, "organisation")->line == 2 &&
+	      value_map_pair(v, "name")->col == 1);
+}
+
+/* An indented first line ended the document at the second line, and
+ * the rest of the file was dropped without a word. */
+TEST(nothing_after_the_document_is_dropped_silently)
+{
+	const char *s = " title: x\nweight: 2\ndraft: true\n";
+
+	CHECK(parse(s, strlen(s)) == NULL);
+	CHECK(D.errors == 1 && D.v[0].line == 2 && D.v[0].col == 1);
+	CHECK(strstr(D.v[0].msg, "comes after the end of the YAML document") != NULL);
+	s = "a: 1\n...\nb: 2\n";
+	CHECK(parse(s, strlen(s)) == NULL && D.v[0].line == 3);
+	/* a second document is still allowed, and not read */
+	s = "a: 1\n---\nb: [\n";
+	CHECK(parse(s, strlen(s)) != NULL && D.errors == 0);
+}
+
 int main(void)
 {
 	arena_init(&A);
@@ -97,6 +127,8 @@ int main(void)
 	RUN(many_small_mappings);
 	RUN(control_characters_from_escapes);
 	RUN(too_many_anchors);
+	RUN(byte_order_mark_keeps_every_key);
+	RUN(nothing_after_the_document_is_dropped_silently);
 	diags_free(&D);
 	arena_free(&A);
 	return harness_done();
