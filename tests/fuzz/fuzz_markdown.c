@@ -1,7 +1,8 @@
 /*
  * fuzz_markdown.c: Markdown through cmark-gfm and our passes (link
  * rewriting, unsafe URL refusal, heading ids, table of contents).  The
- * first byte chooses the options; the rest is the page body.
+ * first byte chooses the options (1 raw HTML, 2 link callback,
+ * 4 glossary terms, 8 heading id prefix); the rest is the page body.
  *
  * With raw HTML off, the output is checked as a browser would read it:
  * every tag is one cmark (or our heading pass) writes, and every href
@@ -105,6 +106,16 @@ static void check_safe_html(const char *html)
 	}
 }
 
+/* Glossary terms linked in the text (flag 4). */
+static const char *const match_ll[] = { "life story", "life-story", "Life Story Work" };
+static const char *const match_asf[] = { "ASF", "support fund" };
+static const char *const match_a[] = { "a" };
+static const struct md_term terms[] = {
+	{ match_ll, 3, "/words/#life-story" },
+	{ match_asf, 2, "/words/#asf" },
+	{ match_a, 1, "/words/#a?x=\"<>&" },
+};
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a;
@@ -119,6 +130,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	flags = data[0];
 	o.unsafe = flags & 1;
 	o.links = flags & 2 ? &links : NULL;
+	if (flags & 4) {
+		o.terms = terms;
+		o.n_terms = ARRAY_LEN(terms);
+	}
+	o.id_prefix = flags & 8 ? "s3-" : NULL;
 	arena_init(&a);
 	cur_arena = &a;
 	if (md_render(&a, (const char *)data + 1, size - 1, &o, &doc, &d)) {
