@@ -4,8 +4,9 @@
  * directory records, events, static files), link (the site model and
  * the directory's facets), render (pages, guides, directory, open data,
  * events, news, search index, sitemap), check (links, accessibility,
- * reading level, topics, freshness), write (the output folder, swapped
- * in only when everything succeeded).
+ * reading level, topics, freshness).  Each file is written into a
+ * staging folder as soon as it is made; the staging folder is swapped
+ * in for the output folder only when everything succeeded.
  */
 #include "build.h"
 #include "check/check.h"
@@ -46,6 +47,8 @@ struct run {
 	struct outputs out;
 	struct search_docs search;
 	const char *today;
+	struct output staging;
+	bool writing;             /* staging is open */
 	size_t written;           /* files in the new output, once swapped in */
 	const char *out_dir;
 };
@@ -104,7 +107,7 @@ static void render_all(struct run *r)
 	outputs_add(&rc, "sitemap.xml", &b);
 	sitemap_robots(&r->site, &b);
 	outputs_add(&rc, "robots.txt", &b);
-	outputs_check_unique(&rc);
+	outputs_check_unique(&r->out, &r->d);
 	check_all(r, rc.docs);
 }
 
@@ -113,9 +116,11 @@ static bool failed(const struct run *r)
 	return r->d.errors > 0 || (r->opts->strict && r->d.warnings > 0);
 }
 
-static bool write_all(struct run *r)
+/* Opens the staging folder beside the output and copies the static
+ * files in, before the renderers write theirs (so a page wins over a
+ * static file of the same name).  False after a diagnostic. */
+static bool begin_output(struct run *r)
 {
-	struct output o;
 	/* config's output is relative to the site, unless absolute */
 	const char *out_dir = r->opts->out_dir ? r->opts->out_dir :
 			      r->cfg.output[0] == '/' ? r->cfg.output :
@@ -124,24 +129,25 @@ static bool write_all(struct run *r)
 
 	if (!output_outside_site(&r->a, out_dir, r->opts->site_dir, &r->d))
 		return false;
-	if (!output_begin(&o, &r->a, out_dir, &r->d)) {
-		output_end(&o);
+	r->writing = true;
+	if (!output_begin(&r->staging, &r->a, out_dir, &r->d))
 		return false;
-	}
 	for (size_t i = 0; i < r->assets.n && ok; i++)
-		ok = output_copy(&o, r->assets.v[i].path, r->assets.v[i].shown, r->assets.v[i].rel,
-				 &r->d);
-	/* pages win over static files of the same name */
-	for (size_t i = 0; i < r->out.n && ok; i++)
-		ok = output_write(&o, r->out.v[i].path, r->out.v[i].data, r->out.v[i].len, &r->d);
-	if (ok && !failed(r))
-		ok = output_commit(&o, &r->d);
-	output_end(&o);
-	if (ok && !failed(r)) {
-		r->written = o.files;
-		r->out_dir = out_dir;
-	}
+		ok = output_copy(&r->staging, r->assets.v[i].path, r->assets.v[i].shown,
+				 r->assets.v[i].rel, &r->d);
 	return ok;
+}
+
+/* Swaps the new site in when the build succeeded; else the staging
+ * folder goes and the output folder is as it was. */
+static void end_output(struct run *r)
+{
+	if (!failed(r) && !atomic_load(&r->out.write_failed) &&
+	    output_commit(&r->staging, &r->d)) {
+		r->written = atomic_load(&r->staging.files);
+		r->out_dir = r->staging.final_dir;
+	}
+	output_end(&r->staging);
 }
 
 int build_run(const struct build_opts *opts)
@@ -150,6 +156,7 @@ int build_run(const struct build_opts *opts)
 	int status;
 
 	arena_init(&r.a);
+	outputs_init(&r.out, NULL);
 	r.today = build_today(&r.a, &r.d);
 	if (config_load(&r.a, opts->site_dir, &r.cfg, &r.d)) {
 		if (opts->base_url) {
@@ -173,10 +180,13 @@ int build_run(const struct build_opts *opts)
 			dirs[1] = path_join(&r.a, opts->site_dir, "static");
 			shown[1] = "static";
 			assets_load(&r.a, dirs, shown, 2, &r.assets, &r.d);
+			/* when the output cannot be opened, the checks still run */
+			if (opts->write && !failed(&r) && begin_output(&r))
+				r.out.writer = &r.staging;
 			render_all(&r);
+			if (r.writing)
+				end_output(&r);
 		}
-		if (opts->write && !failed(&r))
-			write_all(&r);
 	}
 
 	/* a JUnit report is a file for CI to keep: standard output */

@@ -18,15 +18,28 @@
 struct html_file {
 	const struct output_file *f;
 	long page;              /* index in site->pages, or -1 */
-	const char **ids;       /* sorted, NULL until first needed */
-	size_t n_ids;
 	size_t inbound;         /* links from other files */
+};
+
+/* What a link's path leads to: an index into linker.files, or one of
+ * these. */
+enum {
+	TO_UNKNOWN = -1,        /* not resolved yet */
+	TO_OUTSIDE = -2,        /* out of the site ('..' past its root) */
+	TO_NOTHING = -3,        /* nothing the site publishes */
+	TO_OTHER = -4,          /* a static file or an output that is not HTML */
+	TO_MARKDOWN = -5,       /* a .md file left as one: reported when rendered */
 };
 
 struct linker {
 	struct check_ctx *ctx;
+	const struct intern *strings;  /* the outputs' link and id values */
 	struct html_file *files;   /* every HTML output, sorted by path */
 	size_t n;
+	/* per string number: where a link from the site's root leads,
+	 * the same from every file, so resolved once */
+	long *target;
+	struct arena *tmp;         /* for the file being checked */
 	struct external_link *ext; /* with --external: links to other sites */
 	size_t n_ext, cap_ext;
 };
@@ -59,14 +72,6 @@ static struct html_file *find_file(struct linker *l, const char *path)
 	return NULL;
 }
 
-static bool find_output(const struct outputs *o, const char *path)
-{
-	for (size_t i = 0; i < o->n; i++)
-		if (!strcmp(o->v[i].path, path))
-			return true;
-	return false;
-}
-
 static bool find_asset(const struct check_ctx *ctx, const char *path)
 {
 	size_t lo = 0, hi = ctx->n_assets;
@@ -83,82 +88,37 @@ static bool find_asset(const struct check_ctx *ctx, const char *path)
 	return false;
 }
 
-/* Arena: the attribute value at s (after the opening quote) up to its
- * closing quote, with the entities our escaping writes decoded. */
-static const char *attr_value(struct arena *a, const char *s, const char *end)
-{
-	struct buf b = BUF_INIT;
-	const char *out;
-
-	while (s < end) {
-		static const struct { const char *ent; char c; } ents[] = {
-			{ "&amp;", '&' }, { "&quot;", '"' }, { "&#39;", '\'' }, { "&lt;", '<' },
-			{ "&gt;", '>' },
-		};
-		size_t k;
-		for (k = 0; k < ARRAY_LEN(ents); k++)
-			if (!strncmp(s, ents[k].ent, strlen(ents[k].ent)))
-				break;
-		if (k < ARRAY_LEN(ents)) {
-			buf_addc(&b, ents[k].c);
-			s += strlen(ents[k].ent);
-		} else {
-			buf_addc(&b, *s++);
-		}
-	}
-	out = arena_strndup(a, buf_cstr(&b), b.len);
-	buf_free(&b);
-	return out;
-}
-
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Collects the ids of an HTML file, and reports ids used twice. */
-static void load_ids(struct linker *l, struct html_file *h)
+/* Reports the ids h uses more than once. */
+static void check_ids(struct linker *l, const struct html_file *h)
 {
 	struct check_ctx *ctx = l->ctx;
-	const char *s = h->f->data, *end = s + h->f->len;
-	size_t cap = 0;
+	const struct html_refs *r = h->f->refs;
 
-	h->ids = NULL;
-	while ((s = strstr(s, " id=\"")) && s < end) {
-		const char *v = s + 5, *q = memchr(v, '"', (size_t)(end - v));
-		if (!q)
-			break;
-		if (h->n_ids == cap) {
-			cap = cap ? cap * 2 : 32;
-			const char **nv = arena_alloc(ctx->a, cap * sizeof(*nv));
-			if (h->n_ids)
-				memcpy(nv, h->ids, h->n_ids * sizeof(*nv));
-			h->ids = nv;
-		}
-		h->ids[h->n_ids++] = attr_value(ctx->a, v, q);
-		s = q;
-	}
-	if (!h->ids)
-		h->ids = arena_alloc(ctx->a, sizeof(*h->ids));
-	qsort(h->ids, h->n_ids, sizeof(*h->ids), str_cmp);
-	for (size_t i = 1; i < h->n_ids; i++) {
-		if (strcmp(h->ids[i], h->ids[i - 1]) || (i > 1 && !strcmp(h->ids[i], h->ids[i - 2])))
+	for (size_t i = 1; i < r->n_ids; i++) {
+		const char *id = intern_str(l->strings, r->ids[i]);
+		if (r->ids[i] != r->ids[i - 1] || (i > 1 && r->ids[i] == r->ids[i - 2]))
 			continue;
 		if (h->page >= 0)
 			check_report(ctx, RULE_DUPLICATE_ID, h->page, ctx->site->pages[h->page]->src->path,
 				     0, 0, "id '%s' is used twice on /%s (a heading and the layout?)",
-				     h->ids[i], h->f->path);
+				     id, h->f->path);
 		else
 			check_report(ctx, RULE_DUPLICATE_ID, -1, h->f->path, 0, 0,
-				     "id '%s' is used twice on this generated page", h->ids[i]);
+				     "id '%s' is used twice on this generated page", id);
 	}
 }
 
-static bool has_id(struct linker *l, struct html_file *h, const char *id)
+static int num_cmp(const void *a, const void *b)
 {
-	if (!h->ids)
-		load_ids(l, h);
-	return bsearch(&id, h->ids, h->n_ids, sizeof(*h->ids), str_cmp) != NULL;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static bool has_id(const struct linker *l, const struct html_file *h, const char *id)
+{
+	uint32_t k = intern_find(l->strings, id, strlen(id));
+	return k != INTERN_NONE &&
+	       bsearch(&k, h->f->refs->ids, h->f->refs->n_ids, sizeof(k), num_cmp) != NULL;
 }
 
 /* Borrowed: the Markdown link of h's page that wrote dest, or NULL. */
@@ -191,7 +151,7 @@ static void report(struct linker *l, enum check_rule rule, struct html_file *h,
 	}
 	if (p) {
 		check_report(ctx, rule, h->page, p->src->path, 0, 0, fmt, dest,
-			     arena_printf(ctx->a, "%s (written by the layout)", detail));
+			     arena_printf(l->tmp, "%s (written by the layout)", detail));
 		return;
 	}
 	check_report(ctx, rule, -1, h->f->path, 0, 0, fmt, dest, detail);
@@ -224,46 +184,68 @@ static bool is_child_page(const struct check_ctx *ctx, const struct html_file *h
 	return p && p->guide && !strcmp(p->guide->style, "child");
 }
 
-static void check_internal(struct linker *l, struct html_file *h, const char *dest,
-			   const char *url)
+/* Where path (a link's path, without its query or fragment) leads from
+ * file h. */
+static long resolve(struct linker *l, struct html_file *h, const char *path)
 {
 	struct check_ctx *ctx = l->ctx;
-	const char *hash = strchr(url, '#');
-	const char *q = strpbrk(url, "?#");
-	const char *path = q ? arena_strndup(ctx->a, url, (size_t)(q - url)) : url;
-	const char *dir, *resolved, *target;
+	const char *slash = strrchr(h->f->path, '/');
+	const char *dir = slash ? arena_strndup(l->tmp, h->f->path, (size_t)(slash - h->f->path)) : "";
+	const char *resolved = links_resolve(l->tmp, dir, path), *target;
 	struct html_file *t;
 
 	/* a link to a .md file that is still one was reported when the
 	 * Markdown was rendered */
 	if (ends_with(path, ".md"))
-		return;
-	if (!*path) {
-		t = h;
+		return TO_MARKDOWN;
+	if (!resolved)
+		return TO_OUTSIDE;
+	if (!*resolved || ends_with(path, "/"))
+		target = *resolved ? arena_printf(l->tmp, "%s/index.html", resolved) : "index.html";
+	else
+		target = resolved;
+	t = find_file(l, target);
+	if (!t && !ends_with(path, "/"))
+		t = find_file(l, arena_printf(l->tmp, "%s/index.html", resolved));
+	if (t)
+		return t - l->files;
+	return find_asset(ctx, target) || outputs_has(ctx->out, target) ? TO_OTHER : TO_NOTHING;
+}
+
+/* url is dest (string number k) as a path within the site. */
+static void check_internal(struct linker *l, struct html_file *h, uint32_t k, const char *dest,
+			   const char *url)
+{
+	struct check_ctx *ctx = l->ctx;
+	const char *hash = strchr(url, '#');
+	size_t n = strcspn(url, "?#");
+	long to;
+	struct html_file *t;
+
+	if (!n) {
+		to = h - l->files;
+	} else if (url[0] == '/' && l->target[k] != TO_UNKNOWN) {
+		to = l->target[k];
 	} else {
-		const char *slash = strrchr(h->f->path, '/');
-		dir = slash ? arena_strndup(ctx->a, h->f->path, (size_t)(slash - h->f->path)) : "";
-		resolved = links_resolve(ctx->a, dir, path);
-		if (!resolved) {
-			report(l, RULE_BROKEN_LINK, h, dest, "link to '%s' leads out of the site%s", "");
-			return;
-		}
-		if (!*resolved || ends_with(path, "/"))
-			target = *resolved ? arena_printf(ctx->a, "%s/index.html", resolved) : "index.html";
-		else
-			target = resolved;
-		t = find_file(l, target);
-		if (!t && !ends_with(path, "/"))
-			t = find_file(l, arena_printf(ctx->a, "%s/index.html", resolved));
-		if (!t) {
-			if (!find_asset(ctx, target) && !find_output(ctx->out, target))
-				report(l, RULE_BROKEN_LINK, h, dest,
-				       "link to '%s' goes to nothing the site publishes%s", "");
-			return;
-		}
-		if (t != h)
-			t->inbound++;
+		to = resolve(l, h, arena_strndup(l->tmp, url, n));
+		if (url[0] == '/')
+			l->target[k] = to;
 	}
+	switch (to) {
+	case TO_OUTSIDE:
+		report(l, RULE_BROKEN_LINK, h, dest, "link to '%s' leads out of the site%s", "");
+		return;
+	case TO_NOTHING:
+		report(l, RULE_BROKEN_LINK, h, dest, "link to '%s' goes to nothing the site publishes%s",
+		       "");
+		return;
+	case TO_OTHER:
+	case TO_MARKDOWN:
+		return;
+	}
+	t = &l->files[to];
+	if (t != h)
+		t->inbound++;
 	if (hash && hash[1] && !has_id(l, t, hash + 1))
 		report(l, RULE_BROKEN_LINK, h, dest, "link to '%s': no such anchor on the page%s", "");
 	/* the layout's links between guides are the site's own navigation */
@@ -272,7 +254,7 @@ static void check_internal(struct linker *l, struct html_file *h, const char *de
 		if (tp->guide && strcmp(tp->guide->style, "child"))
 			report(l, RULE_CROSS_GUIDE, h, dest,
 			       "a children's page links to '%s'%s, in a guide written for adults",
-			       arena_printf(ctx->a, " (%s)", tp->guide->title));
+			       arena_printf(l->tmp, " (%s)", tp->guide->title));
 	}
 }
 
@@ -282,15 +264,16 @@ static bool is_scheme(const char *url, const char *scheme)
 	return !strncasecmp(url, scheme, n) && url[n] == ':';
 }
 
-static void check_one(struct linker *l, struct html_file *h, const char *dest)
+static void check_one(struct linker *l, struct html_file *h, uint32_t k)
 {
+	const char *dest = intern_str(l->strings, k);
 	const char *base = l->ctx->site->cfg->base_url;
 	size_t nb = strlen(base);
 
 	if (!strncmp(dest, base, nb) && nb > 1) {
-		check_internal(l, h, dest, arena_printf(l->ctx->a, "/%s", dest + nb));
+		check_internal(l, h, k, dest, arena_printf(l->tmp, "/%s", dest + nb));
 	} else if (is_scheme(dest, "mailto")) {
-		const char *addr = arena_strndup(l->ctx->a, dest + 7, strcspn(dest + 7, "?"));
+		const char *addr = arena_strndup(l->tmp, dest + 7, strcspn(dest + 7, "?"));
 		if (!text_is_email(addr))
 			report(l, RULE_CONTACT_LINK, h, dest, "'%s' is not a well-formed email link%s", "");
 	} else if (is_scheme(dest, "tel") || is_scheme(dest, "sms")) {
@@ -313,27 +296,22 @@ static void check_one(struct linker *l, struct html_file *h, const char *dest)
 		report(l, RULE_EXTERNAL_URL, h, dest,
 		       "'%s' leaves the scheme to the browser; write https:// in full%s", "");
 	} else if (!strpbrk(dest, ":") || strpbrk(dest, ":") > strpbrk(dest, "/?#")) {
-		check_internal(l, h, dest, dest);
+		check_internal(l, h, k, dest, dest);
 	}
 }
 
 /* Every href="…" and src="…" in h. */
 static void check_file(struct linker *l, struct html_file *h)
 {
-	static const char *const attrs[] = { " href=\"", " src=\"" };
-	const char *data = h->f->data, *end = data + h->f->len;
+	struct arena tmp;
 
-	for (size_t k = 0; k < ARRAY_LEN(attrs); k++) {
-		const char *s = data;
-		size_t n = strlen(attrs[k]);
-		while ((s = strstr(s, attrs[k])) && s < end) {
-			const char *v = s + n, *q = memchr(v, '"', (size_t)(end - v));
-			if (!q)
-				break;
-			check_one(l, h, attr_value(l->ctx->a, v, q));
-			s = q;
-		}
-	}
+	arena_init(&tmp);
+	l->tmp = &tmp;
+	for (size_t i = 0; i < h->f->refs->n_links; i++)
+		check_one(l, h, h->f->refs->links[i]);
+	check_ids(l, h);
+	l->tmp = NULL;
+	arena_free(&tmp);
 }
 
 static void check_orphans(struct linker *l)
@@ -354,12 +332,15 @@ static void check_orphans(struct linker *l)
 
 void check_links(struct check_ctx *ctx)
 {
-	struct linker l = { .ctx = ctx };
+	struct linker l = { .ctx = ctx, .strings = &ctx->out->strings };
 	const struct site *site = ctx->site;
 
 	l.files = xcalloc(ctx->out->n ? ctx->out->n : 1, sizeof(*l.files));
+	l.target = xmalloc((l.strings->n ? l.strings->n : 1) * sizeof(*l.target));
+	for (size_t i = 0; i < l.strings->n; i++)
+		l.target[i] = TO_UNKNOWN;
 	for (size_t i = 0; i < ctx->out->n; i++) {
-		if (ends_with(ctx->out->v[i].path, ".html")) {
+		if (ctx->out->v[i].refs) {
 			l.files[l.n].f = &ctx->out->v[i];
 			l.files[l.n].page = -1;
 			l.n++;
@@ -373,12 +354,10 @@ void check_links(struct check_ctx *ctx)
 	}
 	for (size_t i = 0; i < l.n; i++)
 		check_file(&l, &l.files[i]);
-	for (size_t i = 0; i < l.n; i++)
-		if (!l.files[i].ids)
-			load_ids(&l, &l.files[i]);
 	check_orphans(&l);
 	if (ctx->external)
 		check_external(ctx, l.ext, l.n_ext);
 	free(l.ext);
+	free(l.target);
 	free(l.files);
 }

@@ -40,6 +40,7 @@ bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 	const char *lock, *old;
 
 	memset(o, 0, sizeof(*o));
+	atomic_init(&o->files, 0);
 	o->a = a;
 	o->lock_fd = -1;
 	o->final_dir = strip_slashes(a, out_dir);
@@ -169,23 +170,31 @@ bool output_path_ok(const char *rel)
 bool output_write(struct output *o, const char *rel, const void *data, size_t len,
 		  struct diags *d)
 {
-	const char *path, *slash;
+	char *path, *slash;
+	bool ok = false;
 
 	if (!output_path_ok(rel))
 		BUG("unsafe output path '%s' reached the writer", rel);
-	path = path_join(o->a, o->stage_dir, rel);
+	/* not the arena: render threads write too */
+	if (asprintf(&path, "%s/%s", o->stage_dir, rel) < 0)
+		BUG("out of memory");
 	slash = strrchr(path, '/');
-	if (slash && fs_mkdirs(arena_strndup(o->a, path, (size_t)(slash - path))) < 0) {
+	*slash = '\0';
+	if (fs_mkdirs(path) < 0) {
 		diag_error(d, o->final_dir, 0, 0, "cannot create folder for '%s': %s", rel,
 			   strerror(errno));
-		return false;
+		goto out;
 	}
+	*slash = '/';
 	if (fs_write(path, data, len) < 0) {
 		diag_error(d, o->final_dir, 0, 0, "cannot write '%s': %s", rel, strerror(errno));
-		return false;
+		goto out;
 	}
-	o->files++;
-	return true;
+	atomic_fetch_add(&o->files, 1);
+	ok = true;
+out:
+	free(path);
+	return ok;
 }
 
 bool output_copy(struct output *o, const char *from, const char *shown, const char *rel,

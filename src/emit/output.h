@@ -13,12 +13,14 @@
 #include "util/arena.h"
 #include "util/diag.h"
 
+#include <stdatomic.h>
+
 struct output {
 	struct arena *a;
 	const char *final_dir;   /* the output folder as given */
 	const char *stage_dir;
 	int lock_fd;
-	size_t files;            /* files written so far */
+	atomic_size_t files;     /* files written so far */
 };
 
 /* False, after a diagnostic, when out_dir is site_dir, holds it, or is
@@ -31,7 +33,7 @@ bool output_outside_site(struct arena *a, const char *out_dir, const char *site_
 bool output_begin(struct output *o, struct arena *a, const char *out_dir,
 		  struct diags *d);
 /* Writes rel (a relative path with no '..' segment) in the staging
- * folder, creating its folders. */
+ * folder, creating its folders.  Thread-safe (d is the caller's). */
 bool output_write(struct output *o, const char *rel, const void *data, size_t len,
 		  struct diags *d);
 /* Copies the file at from (named shown in diagnostics) to rel. */

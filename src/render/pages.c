@@ -14,40 +14,7 @@
 
 struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct buf *b)
 {
-	struct outputs *o = rc->out;
-	struct output_file *f;
-	size_t n = strlen(path);
-
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 64;
-		o->v = xrealloc(o->v, o->cap * sizeof(*o->v));
-	}
-	f = &o->v[o->n++];
-	memset(f, 0, sizeof(*f));
-	f->path = path;
-	f->data = buf_detach(b, &f->len);
-	f->in_sitemap = n >= 5 && !strcmp(path + n - 5, ".html") && strcmp(path, "404.html");
-	return f;
-}
-
-static int path_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-void outputs_check_unique(struct render_ctx *rc)
-{
-	const struct outputs *o = rc->out;
-	const char **v = xcalloc(o->n ? o->n : 1, sizeof(*v));
-
-	for (size_t i = 0; i < o->n; i++)
-		v[i] = o->v[i].path;
-	qsort(v, o->n, sizeof(*v), path_cmp);
-	for (size_t i = 1; i < o->n; i++)
-		if (!strcmp(v[i], v[i - 1]) && (i < 2 || strcmp(v[i], v[i - 2])))
-			diag_error(rc->d, "content", 0, 0,
-				   "two things want to be /%s; rename a page or change its slug", v[i]);
-	free(v);
+	return outputs_put(rc->out, path, b, rc->d);
 }
 
 void search_add(struct search_docs *docs, const struct search_doc *doc)
@@ -97,15 +64,6 @@ static void add_search_doc(struct render_ctx *rc, const struct page *p, const st
 	buf_free(&h);
 }
 
-void outputs_free(struct outputs *o)
-{
-	for (size_t i = 0; i < o->n; i++)
-		free(o->v[i].data);
-	free(o->v);
-	o->v = NULL;
-	o->n = o->cap = 0;
-}
-
 static struct output_file *render_with(struct render_ctx *rc, const struct tmpl *t,
 				       struct value *ctx, const char *path)
 {
@@ -148,14 +106,16 @@ static struct md_term *guide_terms(struct render_ctx *rc, const struct guide *g)
 	return terms;
 }
 
-/* The finished HTML of one page, kept until every page is done. */
+/* What is kept of one page until every page is done: the page itself
+ * is written as soon as it is made. */
 struct page_result {
-	char *html;           /* owned; NULL when the page failed */
-	size_t len;
+	bool done;            /* false when the page failed */
+	const struct html_refs *refs;
 };
 
-/* Renders page p with rc's arena and diagnostics into res (no outputs
- * are added here: workers must not share the list). */
+/* Renders page p with rc's arena and diagnostics and stores the file
+ * (it is listed later, in page order: workers must not share the
+ * list). */
 static void render_page(struct render_ctx *rc, const struct page *p, struct md_doc *doc,
 			struct md_term *terms, struct page_result *res)
 {
@@ -186,8 +146,11 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 	arena_init(&scratch);
 	ctx = context_page(&scratch, site, rc->site_value, p, doc);
 	directory_query_context(&scratch, site, p->src, ctx, rc->d);
-	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d))
-		res->html = buf_detach(&html, &res->len);
+	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d)) {
+		res->refs = outputs_store(rc->out, p->out_path, html.data ? html.data : "", html.len,
+					  rc->d);
+		res->done = true;
+	}
 	buf_free(&html);
 	arena_free(&scratch);
 }
@@ -306,14 +269,10 @@ void render_pages(struct render_ctx *rc)
 	}
 	/* in page order, whatever order the threads finished in */
 	for (size_t i = 0; i < site->n_pages; i++) {
-		struct buf b = BUF_INIT;
 		struct output_file *f;
-		if (!job.results[i].html)
+		if (!job.results[i].done)
 			continue;
-		b.data = job.results[i].html;
-		b.len = job.results[i].len;
-		b.cap = b.len + 1;
-		f = outputs_add(rc, site->pages[i]->out_path, &b);
+		f = outputs_list(rc->out, site->pages[i]->out_path, job.results[i].refs);
 		f->lastmod = site->pages[i]->src->last_reviewed;
 		if (rc->search)
 			add_search_doc(rc, site->pages[i], &rc->docs[i]);

@@ -1,28 +1,17 @@
 /*
  * render.h: what every renderer shares.  A renderer reads the linked
- * site model and adds finished files to the build's outputs; nothing is
- * written to disk until every renderer has run without errors.
+ * site model and hands finished files to the build's outputs, which
+ * write them into the staging folder (swapped in only when the whole
+ * build succeeded).
  */
 #ifndef SIGNPOST_RENDER_H
 #define SIGNPOST_RENDER_H
 
 #include "render/markdown.h"
+#include "render/outputs.h"
 #include "render/theme.h"
 #include "site/site.h"
 #include "util/buf.h"
-
-struct output_file {
-	const char *path;       /* relative to the output folder (arena) */
-	char *data;             /* owned by the outputs */
-	size_t len;
-	const char *lastmod;    /* YYYY-MM-DD for the sitemap, or NULL */
-	bool in_sitemap;        /* an HTML page people should find */
-};
-
-struct outputs {
-	struct output_file *v;
-	size_t n, cap;
-};
 
 /* What a renderer tells the search index about a page it made. */
 enum search_kind { SEARCH_PAGE, SEARCH_SERVICE, SEARCH_ORGANISATION, SEARCH_EVENT };
@@ -60,13 +49,10 @@ struct render_ctx {
 	struct search_docs *search; /* renderers add what people can search for */
 };
 
-/* Takes b's contents as the file at path (arena string); b is emptied.
- * Returns the entry, for setting lastmod and in_sitemap. */
+/* Takes b's contents as the file at path (arena string), written and
+ * scanned at once (render/outputs.h); b is emptied.  Returns the entry,
+ * for setting lastmod and in_sitemap. */
 struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct buf *b);
-void outputs_free(struct outputs *o);
-/* Reports two renderers that made the same file (a page whose URL is
- * also a generated page's, say). */
-void outputs_check_unique(struct render_ctx *rc);
 
 /*
  * Renders the template called name with ctx (a map, to which "site" is

@@ -98,23 +98,31 @@ int fs_write(const char *path, const void *data, size_t len)
 
 int fs_mkdirs(const char *path)
 {
-	char *p = xstrdup(path);
-	int rc = 0;
+	char *parent, *slash;
+	int rc;
 
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0755) < 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-		if (rc)
-			break;
+	/* the folder or its parent usually exists: one call */
+	if (mkdir(path, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	parent = xstrdup(path);
+	slash = strrchr(parent, '/');
+	while (slash && slash > parent && slash[1] == '\0') {
+		*slash = '\0';
+		slash = strrchr(parent, '/');
 	}
-	if (!rc && mkdir(p, 0755) < 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
+	if (!slash || slash == parent) {
+		free(parent);
+		errno = ENOENT;
+		return -1;
+	}
+	*slash = '\0';
+	rc = fs_mkdirs(parent);
+	free(parent);
+	if (rc < 0)
+		return -1;
+	return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : -1;
 }
 
 int fs_remove_tree(const char *path)
