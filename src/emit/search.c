@@ -27,6 +27,8 @@ struct term {
 	struct posting *p;       /* owned */
 	uint32_t n, cap;
 	uint32_t body_hits;      /* in the current document's body */
+	struct buf enc;          /* the postings, encoded (see search.h) */
+	size_t shard;            /* the shard it is written in */
 };
 
 struct index {
@@ -114,12 +116,137 @@ static int posting_cmp(const void *a, const void *b)
 	return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
-/* The shard a term lives in: its first two characters. */
-static void shard_key(const char *name, char key[3])
+/* A number as base-32 digits, least significant first, each digit a
+ * character of the 64 from '#' to 'c' without the backslash: the digit
+ * plus 32 when more digits follow. */
+static void put_num(struct buf *b, uint32_t v)
 {
-	key[0] = name[0];
-	key[1] = name[1] ? name[1] : '_';
-	key[2] = '\0';
+	for (;;) {
+		unsigned d = (v & 31) | (v >= 32 ? 32 : 0);
+		char c = (char)('#' + d);
+		buf_addc(b, c >= '\\' ? (char)(c + 1) : c);
+		if (v < 32)
+			return;
+		v >>= 5;
+	}
+}
+
+/* A term's postings as search.h says: groups of equal score, best
+ * first, each its score, its size and its documents, the first as it
+ * is and the others as the difference from the one before. */
+static void encode_postings(struct term *t)
+{
+	qsort(t->p, t->n, sizeof(*t->p), posting_cmp);
+	for (uint32_t i = 0, j; i < t->n; i = j) {
+		for (j = i + 1; j < t->n && t->p[j].score == t->p[i].score; j++)
+			;
+		put_num(&t->enc, t->p[i].score);
+		put_num(&t->enc, j - i);
+		for (uint32_t k = i; k < j; k++)
+			put_num(&t->enc, k == i ? t->p[k].doc : t->p[k].doc - t->p[k - 1].doc);
+	}
+}
+
+/* The bytes a term takes in its shard: "name":"postings", */
+static size_t term_bytes(const struct term *t)
+{
+	return strlen(t->name) + t->enc.len + 6;
+}
+
+/* Whether terms of these bytes make a small enough file: {…}\n without
+ * the last comma. */
+static bool fits(size_t bytes)
+{
+	return bytes + 2 <= SEARCH_SHARD_BYTES;
+}
+
+struct shard {
+	char *key;               /* owned */
+};
+
+struct shards {
+	struct shard *v;
+	size_t n, cap;
+};
+
+static void shard_new(struct shards *sh, const char *name, size_t len)
+{
+	if (sh->n == sh->cap) {
+		sh->cap = sh->cap ? sh->cap * 2 : 64;
+		sh->v = xrealloc(sh->v, sh->cap * sizeof(*sh->v));
+	}
+	sh->v[sh->n++] = (struct shard){ xstrndup(name, len) };
+}
+
+static void shard_put(struct shards *sh, struct term **t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		t[i]->shard = sh->n - 1;
+}
+
+struct group {
+	size_t at, n, bytes;
+	bool kept;               /* in the shard of the shorter key */
+};
+
+static int group_cmp(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	if (x->bytes != y->bytes)
+		return x->bytes < y->bytes ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Splits the terms t[0..n), sorted, which all begin with the same len
+ * characters, into shards of at most SEARCH_SHARD_BYTES where it can:
+ * all of them under the key of those characters when they fit, else
+ * by their next character, the groups that fit (smallest first) kept
+ * with the term of exactly len characters under that key, the others
+ * split again.  So every term is in the shard of the longest key that
+ * begins it, and the terms that begin with a prefix are in the shards
+ * whose keys begin with it or, when no key does, in the shard of the
+ * longest key that begins the prefix.  Keys have one character or
+ * more: the terms of each first character are planned apart. */
+static void plan_shards(struct shards *sh, struct term **t, size_t n, size_t len)
+{
+	struct group *g;
+	size_t ng = 0, bytes = 0, own = 0, kept;
+
+	for (size_t i = 0; i < n; i++)
+		bytes += term_bytes(t[i]);
+	if (len && fits(bytes)) {
+		shard_new(sh, t[0]->name, len);
+		shard_put(sh, t, n);
+		return;
+	}
+	if (n && strlen(t[0]->name) == len)
+		own = 1;
+	g = xcalloc(n, sizeof(*g));
+	for (size_t i = own; i < n; i++) {
+		if (i == own || t[i]->name[len] != t[i - 1]->name[len])
+			g[ng++] = (struct group){ i, 0, 0, false };
+		g[ng - 1].n++;
+		g[ng - 1].bytes += term_bytes(t[i]);
+	}
+	qsort(g, ng, sizeof(*g), group_cmp);
+	kept = own ? term_bytes(t[0]) : 0;
+	for (size_t k = 0; k < ng; k++) {
+		if (len && fits(kept + g[k].bytes)) {
+			kept += g[k].bytes;
+			g[k].kept = true;
+		}
+	}
+	if (kept) {
+		shard_new(sh, t[0]->name, len);
+		shard_put(sh, t, own);
+		for (size_t k = 0; k < ng; k++)
+			if (g[k].kept)
+				shard_put(sh, t + g[k].at, g[k].n);
+	}
+	for (size_t k = 0; k < ng; k++)
+		if (!g[k].kept)
+			plan_shards(sh, t + g[k].at, g[k].n, len + 1);
+	free(g);
 }
 
 static void json_str(struct buf *b, const char *s)
@@ -184,26 +311,43 @@ static bool synonym_group(struct buf *b, const char *const *phrases, size_t n, b
 	return k > 1;
 }
 
+/* A document in the order of the index: by kind, then guide, else as
+ * added, so that each tag (guide and kind) is one run of documents. */
+struct doc_order {
+	unsigned tag;
+	size_t added;
+};
+
+static int order_cmp(const void *a, const void *b)
+{
+	const struct doc_order *x = a, *y = b;
+	if ((x->tag & 3) != (y->tag & 3))
+		return (x->tag & 3) < (y->tag & 3) ? -1 : 1;
+	if (x->tag != y->tag)
+		return x->tag < y->tag ? -1 : 1;
+	return x->added < y->added ? -1 : x->added > y->added;
+}
+
 static void write_manifest(struct render_ctx *rc, const struct search_docs *docs,
-			   struct term **terms, size_t n)
+			   const unsigned *tags, const struct shards *sh)
 {
 	struct buf b = BUF_INIT;
 	const struct config *cfg = rc->site->cfg;
 	const struct glossary *gl = rc->site->glossary;
 	const struct directory_model *dm = rc->site->directory;
 	bool first = true;
-	char prev[3] = "";
 
-	buf_printf(&b, "{\"v\":1,\"docs\":%zu,\"chunk\":%d,\"shards\":[", docs->n, SEARCH_CHUNK);
-	for (size_t i = 0; i < n; i++) {
-		char key[3];
-		shard_key(terms[i]->name, key);
-		if (!strcmp(key, prev))
+	buf_printf(&b, "{\"v\":2,\"docs\":%zu,\"chunk\":%d,\"tags\":[", docs->n, SEARCH_CHUNK);
+	for (size_t i = 0, k = 0; i < docs->n; i++) {
+		if (i && tags[i] == tags[i - 1])
 			continue;
-		if (*prev)
+		buf_printf(&b, "%s[%zu,%u]", k++ ? "," : "", i, tags[i]);
+	}
+	buf_adds(&b, "],\"shards\":[");
+	for (size_t i = 0; i < sh->n; i++) {
+		if (i)
 			buf_addc(&b, ',');
-		memcpy(prev, key, 3);
-		json_str(&b, key);
+		json_str(&b, sh->v[i].key);
 	}
 	buf_adds(&b, "],\"kinds\":[");
 	for (size_t k = 0; k < ARRAY_LEN(kind_names); k++) {
@@ -256,44 +400,45 @@ static void write_manifest(struct render_ctx *rc, const struct search_docs *docs
 	outputs_add(rc, "search/manifest.json", &b);
 }
 
-static void write_shards(struct render_ctx *rc, const struct search_docs *docs,
-			 struct term **terms, size_t n)
+struct shard_rank {
+	const char *key;
+	size_t planned;
+};
+
+static int shard_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct shard_rank *)a)->key, ((const struct shard_rank *)b)->key);
+}
+
+/* terms: sorted by shard, then by name */
+static void write_shards(struct render_ctx *rc, const struct shards *sh, struct term **terms, size_t n)
 {
 	size_t i = 0;
 
 	while (i < n) {
-		char key[3], k2[3];
+		size_t s = terms[i]->shard;
 		struct buf b = BUF_INIT;
-		shard_key(terms[i]->name, key);
 		buf_addc(&b, '{');
-		for (size_t first = 1; i < n; i++, first = 0) {
-			struct term *t = terms[i];
-			shard_key(t->name, k2);
-			if (strcmp(key, k2))
-				break;
-			if (!first)
+		for (size_t first = i; i < n && terms[i]->shard == s; i++) {
+			if (i > first)
 				buf_addc(&b, ',');
-			json_str(&b, t->name);
-			buf_addc(&b, ':');
-			buf_addc(&b, '[');
-			qsort(t->p, t->n, sizeof(*t->p), posting_cmp);
-			for (uint32_t p = 0; p < t->n; p++)
-				buf_printf(&b, "%s%u,%u,%u", p ? "," : "", t->p[p].doc, t->p[p].score,
-					   tag_of(rc, &docs->v[t->p[p].doc]));
-			buf_addc(&b, ']');
+			json_str(&b, terms[i]->name);
+			buf_adds(&b, ":\"");
+			buf_add(&b, terms[i]->enc.data, terms[i]->enc.len);
+			buf_addc(&b, '"');
 		}
 		buf_adds(&b, "}\n");
-		outputs_add(rc, arena_printf(rc->a, "search/s/%s.json", key), &b);
+		outputs_add(rc, arena_printf(rc->a, "search/s/%s.json", sh->v[s].key), &b);
 	}
 }
 
-static void write_meta(struct render_ctx *rc, const struct search_docs *docs)
+static void write_meta(struct render_ctx *rc, const struct search_docs *docs, const size_t *order)
 {
 	for (size_t c = 0; c * SEARCH_CHUNK < docs->n; c++) {
 		struct buf b = BUF_INIT;
 		buf_addc(&b, '[');
 		for (size_t i = c * SEARCH_CHUNK; i < docs->n && i < (c + 1) * SEARCH_CHUNK; i++) {
-			const struct search_doc *d = &docs->v[i];
+			const struct search_doc *d = &docs->v[order[i]];
 			if (i > c * SEARCH_CHUNK)
 				buf_addc(&b, ',');
 			buf_addc(&b, '[');
@@ -311,14 +456,33 @@ static void write_meta(struct render_ctx *rc, const struct search_docs *docs)
 	}
 }
 
+static int by_shard_cmp(const void *a, const void *b)
+{
+	const struct term *x = *(struct term *const *)a, *y = *(struct term *const *)b;
+	if (x->shard != y->shard)
+		return x->shard < y->shard ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 {
 	struct index ix = { 0 };
+	struct shards sh = { 0 };
 	struct term **terms;
-	size_t n = 0;
+	struct doc_order *ord = xcalloc(docs->n + 1, sizeof(*ord));
+	struct shard_rank *sr;
+	struct shard *sorted;
+	size_t n = 0, *order = xcalloc(docs->n + 1, sizeof(*order)), *rank;
+	unsigned *tags = xcalloc(docs->n + 1, sizeof(*tags));
 
+	/* the documents by tag; the index numbers them in that order */
+	for (size_t i = 0; i < docs->n; i++)
+		ord[i] = (struct doc_order){ tag_of(rc, &docs->v[i]), i };
+	qsort(ord, docs->n, sizeof(*ord), order_cmp);
 	for (size_t i = 0; i < docs->n; i++) {
-		const struct search_doc *d = &docs->v[i];
+		const struct search_doc *d = &docs->v[ord[i].added];
+		order[i] = ord[i].added;
+		tags[i] = ord[i].tag;
 		ix.doc = (uint32_t)i;
 		add_field(&ix, d->title, W_TITLE);
 		add_field(&ix, d->keywords, W_KEYWORDS);
@@ -330,15 +494,44 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 		if (ix.slots[i].name)
 			terms[n++] = &ix.slots[i];
 	qsort(terms, n, sizeof(*terms), term_cmp);
+	for (size_t i = 0; i < n; i++)
+		encode_postings(terms[i]);
 
-	write_manifest(rc, docs, terms, n);
-	write_shards(rc, docs, terms, n);
-	write_meta(rc, docs);
+	/* the shards, planned, then numbered in the order of their keys */
+	plan_shards(&sh, terms, n, 0);
+	sr = xcalloc(sh.n + 1, sizeof(*sr));
+	rank = xcalloc(sh.n + 1, sizeof(*rank));
+	sorted = xcalloc(sh.n + 1, sizeof(*sorted));
+	for (size_t i = 0; i < sh.n; i++)
+		sr[i] = (struct shard_rank){ sh.v[i].key, i };
+	qsort(sr, sh.n, sizeof(*sr), shard_cmp);
+	for (size_t i = 0; i < sh.n; i++) {
+		rank[sr[i].planned] = i;
+		sorted[i] = sh.v[sr[i].planned];
+	}
+	free(sh.v);
+	sh.v = sorted;
+	for (size_t i = 0; i < n; i++)
+		terms[i]->shard = rank[terms[i]->shard];
+	qsort(terms, n, sizeof(*terms), by_shard_cmp);
+
+	write_manifest(rc, docs, tags, &sh);
+	write_shards(rc, &sh, terms, n);
+	write_meta(rc, docs, order);
 
 	for (size_t i = 0; i < ix.cap; i++) {
 		free(ix.slots[i].name);
 		free(ix.slots[i].p);
+		buf_free(&ix.slots[i].enc);
 	}
+	for (size_t i = 0; i < sh.n; i++)
+		free(sh.v[i].key);
+	free(sh.v);
+	free(sr);
+	free(rank);
 	free(ix.slots);
 	free(terms);
+	free(order);
+	free(tags);
+	free(ord);
 }

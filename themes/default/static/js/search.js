@@ -54,10 +54,44 @@
     return out;
   }
 
-  // A term of a query: {t: term} matches the term, {t, p: [prefixes]}
-  // any term that starts with one of them.
-  function termKeys(term) {
-    return [term.t].concat(term.p || []).map(function (s) { return s.slice(0, 2); });
+  // The shard keys a term of a query needs: {t: term} the longest key
+  // that begins it, {t, p: [prefixes]} also, for each prefix, the keys
+  // that begin with it, else the longest that begins it (which covers
+  // t too when it is one of the prefixes; src/emit/search.h).
+  function termKeys(term, keys) {
+    function longest(s) {
+      for (var n = s.length; n; n--) if (keys.indexOf(s.slice(0, n)) >= 0) return [s.slice(0, n)];
+      return [];
+    }
+    var p = term.p || [];
+    return [].concat.apply(p.indexOf(term.t) < 0 ? longest(term.t) : [], p.map(function (s) {
+      var under = keys.filter(function (k) { return k.lastIndexOf(s, 0) === 0; });
+      return under.length ? under : longest(s);
+    }));
+  }
+
+  // A term's postings as [doc, score, ...] (the format: search.h).
+  function postings(s) {
+    var out = [], v = 0, sh = 0, left = -1, score = 0, doc = 0, i, x;
+    for (i = 0; i < s.length; i++) {
+      x = s.charCodeAt(i) - 35;
+      if (x > 57) x--;
+      v |= (x & 31) << sh;
+      sh += 5;
+      if (x & 32) continue;
+      if (left === -1) { // a group: its score, its size, its documents
+        score = v;
+        left = -2;
+      } else if (left === -2) {
+        left = v || -1;
+        doc = 0;
+      } else {
+        out.push(doc += v, score);
+        if (!--left) left = -1;
+      }
+      v = sh = 0;
+    }
+    return out;
   }
 
   function covers(a, b) { // every term of b is in a
@@ -113,45 +147,49 @@
     return clauses;
   }
 
-  // Runs the plan over the shards (key: parsed JSON); ok(tag) says
-  // whether a posting's guide and kind pass the filters.  A term scores
-  // its posting's score (a prefix: its best term's), an alternative the
-  // sum of its terms', a clause its best alternative's, a result the sum
-  // of its clauses'.  Returns [doc, score] best first, ties by doc.
-  function run(clauses, shards, ok) {
-    function hits(term) {
-      var h = new Map();
-      function add(list) {
-        for (var i = 0; i < list.length; i += 3) {
-          if (ok(list[i + 2]) && !(h.get(list[i]) >= list[i + 1])) h.set(list[i], list[i + 1]);
-        }
+  // Runs the plan over dict (term: postings string, the terms of the
+  // shards it needs) for documents 0 to n - 1; ok(doc), unless null,
+  // says whether a document passes the filters.  A term scores its posting's score (a
+  // prefix: its best term's), an alternative the sum of its terms', a
+  // clause its best alternative's, a result the sum of its clauses'.
+  // Returns the documents best first, ties by doc.
+  function run(clauses, dict, ok, n) {
+    var lists = {}, total = null, d, byScore = {}, out = [];
+    function hits(term) { // scores by doc, 0: none
+      var h = new Int32Array(n);
+      function add(k) {
+        var list = lists[k] || (lists[k] = postings(dict[k]));
+        for (var i = 0; i < list.length; i += 2) if (h[list[i]] < list[i + 1]) h[list[i]] = list[i + 1];
       }
-      [term.t].concat(term.p || []).forEach(function (s, n) {
-        var shard = shards[s.slice(0, 2)] || {};
-        if (!n && Object.prototype.hasOwnProperty.call(shard, s)) add(shard[s]);
-        if (n) for (var k in shard) if (k.lastIndexOf(s, 0) === 0) add(shard[k]);
+      if (Object.prototype.hasOwnProperty.call(dict, term.t)) add(term.t);
+      (term.p || []).forEach(function (s) {
+        for (var k in dict) if (k !== term.t && k.lastIndexOf(s, 0) === 0) add(k);
       });
       return h;
     }
     function join(a, b) { // docs in both, scores added
-      var out = new Map();
-      a.forEach(function (s, d) { if (b.has(d)) out.set(d, s + b.get(d)); });
-      return out;
+      for (var i = 0; i < n; i++) a[i] = a[i] && b[i] ? a[i] + b[i] : 0;
+      return a;
     }
-    var total = null;
     clauses.forEach(function (alts) {
-      var best = new Map();
+      var best = new Int32Array(n);
       alts.forEach(function (terms) {
         var acc = terms.map(hits).reduce(join);
-        acc.forEach(function (s, d) { if (!(best.get(d) >= s)) best.set(d, s); });
+        for (var i = 0; i < n; i++) if (best[i] < acc[i]) best[i] = acc[i];
       });
       total = total ? join(total, best) : best;
     });
-    return Array.from(total || []).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    for (d = 0; total && d < n; d++) {
+      if (total[d] && (!ok || ok(d))) (byScore[total[d]] = byScore[total[d]] || []).push(d);
+    }
+    Object.keys(byScore).sort(function (a, b) { return b - a; }).forEach(function (s) {
+      for (var i = 0, l = byScore[s]; i < l.length; i++) out.push(l[i]);
+    });
+    return out;
   }
 
   if (typeof document === "undefined") {
-    module.exports = { tokens: tokens, plan: plan, run: run, termKeys: termKeys };
+    module.exports = { tokens: tokens, plan: plan, run: run, termKeys: termKeys, postings: postings };
     return;
   }
 
@@ -171,7 +209,7 @@
 
   var base = form.getAttribute("data-index") || "/search/";
   var files = {}; // path: promise of its JSON
-  var manifest, groups, latest = 0, timer, found = [], shownCount = 0, marks = [];
+  var manifest, groups, tags, latest = 0, timer, found = [], shownCount = 0, marks = [];
 
   function get(path) {
     if (!files[path]) {
@@ -191,13 +229,15 @@
     return "";
   }
 
-  // The filters as a test on a posting's tag (guide * 4 + kind).
+  // The filters as a test on a document's tag (guide * 4 + kind), null
+  // when there are none.
   function filter() {
     var g = 0, k = manifest.kinds.indexOf(typeSel.value);
     manifest.guides.forEach(function (x, i) { if (x.id === guideSel.value) g = i + 1; });
-    return function (tag) {
+    return g || k >= 0 ? function (doc) {
+      var tag = tags[doc];
       return (!g || tag >> 2 === g) && (k < 0 || (tag & 3) === k);
-    };
+    } : null;
   }
 
   // The summary as text with the matched words in <mark>.
@@ -240,14 +280,14 @@
   // Adds the next results to the list (their metadata first).
   function showMore(seq, focus) {
     var next = found.slice(shownCount, shownCount + SHOWN), chunks = {};
-    next.forEach(function (r) { chunks[Math.floor(r[0] / manifest.chunk)] = 1; });
+    next.forEach(function (d) { chunks[Math.floor(d / manifest.chunk)] = 1; });
     return Promise.all(Object.keys(chunks).map(function (c) {
       return get("m/" + c + ".json").then(function (m) { chunks[c] = m; });
     })).then(function () {
       if (seq !== latest) return;
       var first;
-      next.forEach(function (r) {
-        var li = item(chunks[Math.floor(r[0] / manifest.chunk)][r[0] % manifest.chunk]);
+      next.forEach(function (d) {
+        var li = item(chunks[Math.floor(d / manifest.chunk)][d % manifest.chunk]);
         first = first || li.firstChild;
         list.appendChild(li);
       });
@@ -280,27 +320,32 @@
   function search() {
     var seq = ++latest, q = input.value;
     clearTimeout(timer);
-    keepInUrl();
     return get("manifest.json").then(function (m) {
       manifest = m;
-      groups = groups || m.synonyms.map(function (g) {
-        return g.map(function (p) { return p.split(" "); });
-      });
+      if (!groups) {
+        groups = m.synonyms.map(function (g) {
+          return g.map(function (p) { return p.split(" "); });
+        });
+        tags = [];
+        m.tags.forEach(function (r, i) {
+          for (var d = r[0]; d < (m.tags[i + 1] || [m.docs])[0]; d++) tags[d] = r[1];
+        });
+      }
       showScope();
       var clauses = plan(q, groups), keys = {};
       clauses.forEach(function (alts) {
         alts.forEach(function (terms) {
           terms.forEach(function (t) {
-            termKeys(t).forEach(function (k) { if (m.shards.indexOf(k) >= 0) keys[k] = 1; });
+            termKeys(t, m.shards).forEach(function (k) { keys[k] = 1; });
           });
         });
       });
-      var shards = {};
+      var terms = {};
       return Promise.all(Object.keys(keys).map(function (k) {
-        return get("s/" + k + ".json").then(function (s) { shards[k] = s; });
+        return get("s/" + k + ".json").then(function (s) { Object.assign(terms, s); });
       })).then(function () {
         if (seq !== latest) return;
-        found = run(clauses, shards, filter());
+        found = run(clauses, terms, filter(), m.docs);
         marks = [].concat.apply([], [].concat.apply([], clauses));
         shownCount = 0;
         while (list.firstChild) list.removeChild(list.firstChild);
@@ -309,10 +354,13 @@
           var n = found.length, where = guideSel.value ? " in " + guideTitle(guideSel.value) : "";
           if (!clauses.length) say(q.trim() ? "Type a longer word to search." : "");
           else say((n ? (n === 1 ? "1 result" : n + " results") : "No results") + " for \u201c" + q.trim() + "\u201d" + where + ".");
+          keepInUrl(); // after the results: history.replaceState takes a while
         });
       });
     }).catch(function () {
-      if (seq === latest) say("Search is not working right now. Please try again later.");
+      if (seq !== latest) return;
+      say("Search is not working right now. Please try again later.");
+      keepInUrl();
     });
   }
 
