@@ -36,7 +36,7 @@ MAIN_OBJ := $(BUILD)/src/main.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site deps test-deps test unit sanitize bless install uninstall clean fuzz bench \
+.PHONY: all site deps test-deps test unit sanitize bless install uninstall clean fuzz bench tsan-build \
 	fuzzers fuzz-build fuzz-smoke asan-build
 
 all: signpost
@@ -69,8 +69,9 @@ site: deps
 test: test-deps
 	$(MAKE) BUILD=build/test WERROR=1 build/test/signpost units
 	$(MAKE) asan-build
+	$(MAKE) tsan-build
 	$(MAKE) fuzz-build
-	FUZZ_SMOKE_SECONDS=$(FUZZ_SMOKE_SECONDS) tests/run build/test build/asan build/fuzz
+	FUZZ_SMOKE_SECONDS=$(FUZZ_SMOKE_SECONDS) tests/run build/test build/asan build/fuzz build/tsan
 
 deps:
 	@scripts/install-deps build
@@ -86,6 +87,11 @@ asan-build:
 	$(MAKE) BUILD=build/asan WERROR=1 CC=clang \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" build/asan/signpost units
+
+# The binary under ThreadSanitizer, for tests/threads.
+tsan-build:
+	$(MAKE) BUILD=build/tsan WERROR=1 CC=clang CFLAGS="-O1 -g -fsanitize=thread" \
+		LDFLAGS="-fsanitize=thread" build/tsan/signpost
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), linked against the library
 # objects built with clang, coverage and ASan+UBSan in build/fuzz.
@@ -118,7 +124,7 @@ fuzz-smoke: fuzz-build
 # measures); never part of `make test`.  Hugo is installed as root, else
 # left out.  Options through BENCH_FLAGS, e.g. "--pages 2000 --scaling".
 bench: signpost
-	@scripts/install-deps bench || echo "bench: Hugo is not installed; measuring signpost alone" >&2
+	@scripts/install-deps bench || echo "bench: scripts/install-deps bench failed (see above); bench/run says what it measures without" >&2
 	bench/run ./signpost $(BENCH_FLAGS)
 
 # Accept reviewed changes to the golden sites' expected output.

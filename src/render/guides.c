@@ -5,6 +5,7 @@
 #include "load/glossary.h"
 #include "render/context.h"
 #include "render/links.h"
+#include "render/parallel.h"
 #include "render/render.h"
 
 /* Arena: the guide's glossary in its own words: id, term, definition. */
@@ -32,46 +33,75 @@ static void render_words(struct render_ctx *rc, const struct guide *g, const str
 			"content/glossary.yaml");
 }
 
+/* The print pages being made, one per guide. */
+struct print_job {
+	const char **paths;            /* NULL: no print page */
+	const struct html_refs **refs;
+};
+
 /* Every page of the guide in reading order, each body rendered again
- * with its heading ids prefixed so they stay unique on one page. */
-static void render_print(struct render_ctx *rc, const struct guide *g, const struct page *home)
+ * with its heading ids prefixed so they stay unique on one page.  A
+ * render_each task: all but the file's path is scratch. */
+static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 {
-	const char *url = arena_printf(rc->a, "%sprint/", home->url);
-	const char *title = arena_printf(rc->a, "%s: the whole guide", g->title);
-	struct value *ctx = context_generated(rc->a, rc->site, g, title, url, "print");
-	struct value *sections = value_list(rc->a);
+	struct print_job *job = arg;
+	const struct guide *g = &trc->site->cfg->guides[gi];
+	const struct page *home = trc->site->guide_home[gi];
+	struct arena scratch;
+	struct render_ctx rc = *trc;
+	const char *url, *title;
+	struct value *ctx, *sections;
+	struct buf html = BUF_INIT;
 	int n = 0;
 
+	if (!home)
+		return;
+	arena_init(&scratch);
+	rc.a = &scratch;
+	url = arena_printf(rc.a, "%sprint/", home->url);
+	title = arena_printf(rc.a, "%s: the whole guide", g->title);
+	ctx = context_generated(rc.a, rc.site, g, title, url, "print");
+	sections = value_list(rc.a);
 	for (const struct page *p = home; p; p = p->next) {
 		/* the page's own problems were reported when it was rendered */
 		struct diags quiet = DIAGS_INIT;
-		struct link_ctx lc = { .a = rc->a, .site = rc->site, .page = p, .d = &quiet };
+		struct link_ctx lc = { .a = rc.a, .site = rc.site, .page = p, .d = &quiet };
 		struct md_links links = { .rewrite = links_rewrite, .ctx = &lc };
 		struct md_options mo = {
 			.file = p->src->path,
 			.first_line = p->src->body_line,
-			.unsafe = rc->site->cfg->markdown_unsafe,
+			.unsafe = rc.site->cfg->markdown_unsafe,
 			.links = &links,
-			.id_prefix = arena_printf(rc->a, "s%d-", ++n),
+			.id_prefix = arena_printf(rc.a, "s%d-", ++n),
 		};
 		struct md_doc doc;
-		struct value *m = value_map(rc->a);
+		struct value *m = value_map(rc.a);
+		struct arena section;
 
-		md_render(rc->a, p->src->body, p->src->body_len, &mo, &doc, &quiet);
+		/* of each page's rendering, only its HTML is kept */
+		arena_init(&section);
+		lc.a = &section;
+		md_render(&section, p->src->body, p->src->body_len, &mo, &doc, &quiet);
 		diags_free(&quiet);
-		value_map_set_str(rc->a, m, "id", arena_printf(rc->a, "s%d", n));
-		value_map_set_str(rc->a, m, "title", p->src->title);
-		value_map_set_str(rc->a, m, "url", p->url);
-		value_map_set(rc->a, m, "content", value_strn(rc->a, doc.html, doc.html_len));
-		value_list_push(rc->a, sections, m);
+		value_map_set_str(rc.a, m, "id", arena_printf(rc.a, "s%d", n));
+		value_map_set_str(rc.a, m, "title", p->src->title);
+		value_map_set_str(rc.a, m, "url", p->url);
+		value_map_set(rc.a, m, "content", value_strn(rc.a, doc.html, doc.html_len));
+		value_list_push(rc.a, sections, m);
+		arena_free(&section);
 	}
-	value_map_set(rc->a, ctx, "sections", sections);
-	if (rc->site->glossary && rc->site->glossary->n) {
-		value_map_set(rc->a, ctx, "terms", words_list(rc->a, rc->site->glossary, g));
-		value_map_set(rc->a, ctx, "has_terms", value_bool(rc->a, true));
+	value_map_set(rc.a, ctx, "sections", sections);
+	if (rc.site->glossary && rc.site->glossary->n) {
+		value_map_set(rc.a, ctx, "terms", words_list(rc.a, rc.site->glossary, g));
+		value_map_set(rc.a, ctx, "has_terms", value_bool(rc.a, true));
 	}
-	render_template(rc, "print", ctx, arena_printf(rc->a, "%sindex.html", url + 1),
-			home->src->path);
+	if (render_template_to(&rc, "print", ctx, home->src->path, &html)) {
+		job->paths[gi] = arena_printf(trc->a, "%sindex.html", url + 1);
+		job->refs[gi] = outputs_store(rc.out, job->paths[gi], html.data ? html.data : "",
+					      html.len, rc.d);
+	}
+	buf_free(&html);
+	arena_free(&scratch);
 }
 
 /* A theme opts in to these pages by having their templates. */
@@ -81,13 +111,20 @@ void render_guides(struct render_ctx *rc)
 	bool print = theme_template(rc->theme, "print", rc->d) != NULL;
 	bool words = rc->site->glossary && rc->site->glossary->n &&
 		     theme_template(rc->theme, "words", rc->d) != NULL;
+	struct print_job job = {
+		.paths = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.paths)),
+		.refs = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.refs)),
+	};
 
+	/* the print pages are the largest of all: one thread each */
+	if (print)
+		render_each(rc, cfg->n_guides, render_print, &job);
 	for (size_t i = 0; i < cfg->n_guides; i++) {
 		const struct page *home = rc->site->guide_home[i];
 		if (!home)
 			continue;
-		if (print)
-			render_print(rc, &cfg->guides[i], home);
+		if (job.paths[i])
+			outputs_list(rc->out, job.paths[i], job.refs[i]);
 		if (words)
 			render_words(rc, &cfg->guides[i], home);
 	}

@@ -731,3 +731,40 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	cmark_parser_free(parser);
 	return true;
 }
+
+static const char *keep_str(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+void md_doc_keep(struct arena *a, const struct md_doc *doc, bool with_html, struct md_doc *out)
+{
+	*out = *doc;
+	out->html = with_html && doc->html ? arena_strndup(a, doc->html, doc->html_len) : NULL;
+	out->html_len = out->html ? doc->html_len : 0;
+	out->prose = doc->prose ? arena_strndup(a, doc->prose, doc->prose_len) : NULL;
+	out->table_text = keep_str(a, doc->table_text);
+	out->toc = arena_alloc(a, (doc->n_toc ? doc->n_toc : 1) * sizeof(*out->toc));
+	for (size_t i = 0; i < doc->n_toc; i++) {
+		out->toc[i] = doc->toc[i];
+		out->toc[i].id = keep_str(a, doc->toc[i].id);
+		out->toc[i].text = keep_str(a, doc->toc[i].text);
+	}
+	out->paras = arena_alloc(a, (doc->n_paras ? doc->n_paras : 1) * sizeof(*out->paras));
+	if (doc->n_paras)
+		memcpy(out->paras, doc->paras, doc->n_paras * sizeof(*out->paras));
+	out->links = arena_alloc(a, (doc->n_links ? doc->n_links : 1) * sizeof(*out->links));
+	for (size_t i = 0; i < doc->n_links; i++) {
+		out->links[i] = doc->links[i];
+		out->links[i].dest = keep_str(a, doc->links[i].dest);
+		out->links[i].text = keep_str(a, doc->links[i].text);
+	}
+	out->tables = arena_alloc(a, (doc->n_tables ? doc->n_tables : 1) * sizeof(*out->tables));
+	if (doc->n_tables)
+		memcpy(out->tables, doc->tables, doc->n_tables * sizeof(*out->tables));
+	out->ignores = arena_alloc(a, (doc->n_ignores ? doc->n_ignores : 1) * sizeof(*out->ignores));
+	for (size_t i = 0; i < doc->n_ignores; i++) {
+		out->ignores[i] = doc->ignores[i];
+		out->ignores[i].rule = keep_str(a, doc->ignores[i].rule);
+	}
+}

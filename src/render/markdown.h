@@ -104,4 +104,9 @@ void md_init(void);
 bool md_render(struct arena *a, const char *body, size_t len,
 	       const struct md_options *opt, struct md_doc *out, struct diags *d);
 
+/* Arena a: a copy of doc without its HTML (unless with_html), for
+ * keeping what the checks and the search index need of a page after
+ * it was rendered in a scratch arena. */
+void md_doc_keep(struct arena *a, const struct md_doc *doc, bool with_html, struct md_doc *out);
+
 #endif

@@ -5,7 +5,7 @@
 #include "emit/atom.h"
 #include "util/datetime.h"
 
-static bool is_post(const struct page *p)
+bool news_is_post(const struct page *p)
 {
 	return !strncmp(p->src->rel, "news/", 5) && !p->src->is_index;
 }
@@ -36,7 +36,7 @@ void render_news(struct render_ctx *rc)
 	posts = arena_alloc(rc->a, (site->n_pages ? site->n_pages : 1) * sizeof(*posts));
 	for (size_t i = 0; i < site->n_pages; i++) {
 		const struct page *p = site->pages[i];
-		if (!is_post(p))
+		if (!news_is_post(p))
 			continue;
 		if (!p->src->date) {
 			diag_warning(rc->d, p->src->path, 1, 1,

@@ -16,5 +16,8 @@
  * without a date is a warning.  Runs after render_pages(), whose
  * rendered bodies become the entries' content. */
 void render_news(struct render_ctx *rc);
+/* True for a post of the news section (content/news/, not its index),
+ * whose rendered body the feed needs. */
+bool news_is_post(const struct page *p);
 
 #endif

@@ -6,11 +6,11 @@
 #include "render/directory.h"
 #include "render/links.h"
 #include "render/markdown.h"
+#include "render/news.h"
+#include "render/parallel.h"
 #include "render/render.h"
 #include "site/directory.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 
 struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct buf *b)
 {
@@ -64,30 +64,30 @@ static void add_search_doc(struct render_ctx *rc, const struct page *p, const st
 	buf_free(&h);
 }
 
-static struct output_file *render_with(struct render_ctx *rc, const struct tmpl *t,
-				       struct value *ctx, const char *path)
-{
-	struct output_file *f = NULL;
-	struct buf html = BUF_INIT;
-
-	value_map_set(rc->a, ctx, "site", rc->site_value);
-	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d))
-		f = outputs_add(rc, path, &html);
-	buf_free(&html);
-	return f;
-}
-
-struct output_file *render_template(struct render_ctx *rc, const char *name,
-				    struct value *ctx, const char *path, const char *who)
+bool render_template_to(struct render_ctx *rc, const char *name, struct value *ctx,
+			const char *who, struct buf *out)
 {
 	const struct tmpl *t = theme_template(rc->theme, name, rc->d);
 
 	if (!t) {
 		diag_error(rc->d, who, 0, 0, "no template '%s' (layouts/%s.mustache) in the site or its theme",
 			   name, name);
-		return NULL;
+		return false;
 	}
-	return render_with(rc, t, ctx, path);
+	value_map_set(rc->a, ctx, "site", rc->site_value);
+	return tmpl_render(t, ctx, theme_loader(rc->theme), out, rc->d);
+}
+
+struct output_file *render_template(struct render_ctx *rc, const char *name,
+				    struct value *ctx, const char *path, const char *who)
+{
+	struct output_file *f = NULL;
+	struct buf html = BUF_INIT;
+
+	if (render_template_to(rc, name, ctx, who, &html))
+		f = outputs_add(rc, path, &html);
+	buf_free(&html);
+	return f;
 }
 
 /* Arena: the glossary as terms to explain on pages of guide g. */
@@ -134,83 +134,45 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 	const struct tmpl *t;
 	struct value *ctx;
 	struct arena scratch;
+	struct md_doc body;
 	struct buf html = BUF_INIT;
 
-	if (!md_render(rc->a, p->src->body, p->src->body_len, &mo, doc, rc->d))
-		return;
+	/* only what the checks, the search index and the feed need of the
+	 * page outlives it: a large site's memory stays small */
+	arena_init(&scratch);
+	lc.a = &scratch;
+	if (!md_render(&scratch, p->src->body, p->src->body_len, &mo, &body, rc->d))
+		goto out;
+	md_doc_keep(rc->a, &body, news_is_post(p), doc);
 	t = theme_layout(rc->theme, p, rc->d);
 	if (!t)
-		return;
-	/* the context is needed only while the page renders: a scratch
-	 * arena keeps a large site's memory to its pages' HTML */
-	arena_init(&scratch);
-	ctx = context_page(&scratch, site, rc->site_value, p, doc);
+		goto out;
+	ctx = context_page(&scratch, site, rc->site_value, p, &body);
 	directory_query_context(&scratch, site, p->src, ctx, rc->d);
 	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d)) {
 		res->refs = outputs_store(rc->out, p->out_path, html.data ? html.data : "", html.len,
 					  rc->d);
 		res->done = true;
 	}
+out:
 	buf_free(&html);
 	arena_free(&scratch);
 }
 
 struct pages_job {
-	struct render_ctx *rc;
+	struct md_doc *docs;          /* the build's: docs[i] is site->pages[i]'s */
 	struct md_term **terms;       /* per guide */
 	struct page_result *results;
-	atomic_size_t next;
 };
 
-struct worker {
-	struct pages_job *job;
-	struct arena a;
-	struct diags d;
-	pthread_t thread;
-};
-
-static struct md_term *terms_for(const struct pages_job *job, const struct page *p)
+static void render_nth(struct render_ctx *trc, size_t i, void *arg)
 {
-	const struct site *site = job->rc->site;
-	return p->guide ? job->terms[p->guide - site->cfg->guides] : NULL;
-}
+	struct pages_job *job = arg;
+	const struct site *site = trc->site;
+	const struct page *p = site->pages[i];
 
-static void *work(void *arg)
-{
-	struct worker *w = arg;
-	struct pages_job *job = w->job;
-	struct render_ctx rc = *job->rc;
-	size_t i;
-
-	rc.a = &w->a;
-	rc.d = &w->d;
-	while ((i = atomic_fetch_add(&job->next, 1)) < rc.site->n_pages)
-		render_page(&rc, rc.site->pages[i], &rc.docs[i], terms_for(job, rc.site->pages[i]),
-			    &job->results[i]);
-	return NULL;
-}
-
-/* Runs the pages on n threads; false when threads could not start
- * (then the caller renders them itself). */
-static bool render_threaded(struct pages_job *job, int n)
-{
-	struct worker *w = xcalloc((size_t)n, sizeof(*w));
-	int started = 0;
-
-	for (; started < n; started++) {
-		w[started].job = job;
-		arena_init(&w[started].a);
-		w[started].d = (struct diags)DIAGS_INIT;
-		if (pthread_create(&w[started].thread, NULL, work, &w[started]))
-			break;
-	}
-	for (int k = 0; k < started; k++) {
-		pthread_join(w[k].thread, NULL);
-		arena_adopt(job->rc->a, &w[k].a);
-		diags_merge(job->rc->d, &w[k].d);
-	}
-	free(w);
-	return started > 0;
+	render_page(trc, p, &job->docs[i], p->guide ? job->terms[p->guide - site->cfg->guides] : NULL,
+		    &job->results[i]);
 }
 
 /* 404.html: the "404" template with a page titled "Page not found". */
@@ -250,7 +212,7 @@ static void render_search_page(struct render_ctx *rc)
 void render_pages(struct render_ctx *rc)
 {
 	const struct site *site = rc->site;
-	struct pages_job job = { .rc = rc };
+	struct pages_job job = { 0 };
 
 	rc->docs = arena_alloc(rc->a, (site->n_pages ? site->n_pages : 1) * sizeof(*rc->docs));
 	job.results = xcalloc(site->n_pages ? site->n_pages : 1, sizeof(*job.results));
@@ -259,14 +221,9 @@ void render_pages(struct render_ctx *rc)
 	if (site->glossary && site->glossary->n && theme_template(rc->theme, "words", rc->d))
 		for (size_t g = 0; g < site->cfg->n_guides; g++)
 			job.terms[g] = guide_terms(rc, &site->cfg->guides[g]);
-	atomic_init(&job.next, 0);
+	job.docs = rc->docs;
 	md_init();
-
-	if (rc->jobs <= 1 || site->n_pages < 2 || !render_threaded(&job, rc->jobs)) {
-		for (size_t i = 0; i < site->n_pages; i++)
-			render_page(rc, site->pages[i], &rc->docs[i], terms_for(&job, site->pages[i]),
-				    &job.results[i]);
-	}
+	render_each(rc, site->n_pages, render_nth, &job);
 	/* in page order, whatever order the threads finished in */
 	for (size_t i = 0; i < site->n_pages; i++) {
 		struct output_file *f;

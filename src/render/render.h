@@ -64,6 +64,11 @@ struct output_file *outputs_add(struct render_ctx *rc, const char *path, struct 
 struct output_file *render_template(struct render_ctx *rc, const char *name,
 				    struct value *ctx, const char *path, const char *who);
 
+/* The same into out, for render_each tasks, which store the file
+ * themselves.  False after a diagnostic. */
+bool render_template_to(struct render_ctx *rc, const char *name, struct value *ctx,
+			const char *who, struct buf *out);
+
 /* Renders every Markdown page of the site, 404.html, and search/ when
  * the theme has a "search" template.  With
  * rc->jobs > 1 the pages are shared among that many threads, each with
