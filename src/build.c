@@ -46,11 +46,13 @@ struct run {
 	struct assets assets;
 	struct outputs out;
 	struct search_docs search;
+	struct render_ctx rc;     /* the renderers', kept for serve's updates */
 	const char *today;
 	struct output staging;
 	bool writing;             /* staging is open */
 	size_t written;           /* files in the new output, once swapped in */
 	const char *out_dir;
+	bool swapped;             /* this run swapped a new site in */
 };
 
 /* Arena: the build's date, YYYY-MM-DD in UTC, from the build time
@@ -89,26 +91,27 @@ static void check_all(struct run *r, const struct md_doc *docs)
  * checks. */
 static void render_all(struct run *r)
 {
-	struct render_ctx rc = {
+	struct render_ctx *rc = &r->rc;
+	struct buf b = BUF_INIT;
+
+	*rc = (struct render_ctx){
 		.a = &r->a, .d = &r->d, .site = &r->site, .theme = r->theme, .out = &r->out,
 		.jobs = r->opts->jobs, .search = &r->search,
 	};
-	struct buf b = BUF_INIT;
-
-	rc.site_value = context_site(&r->a, &r->site);
-	render_pages(&rc);
-	render_guides(&rc);
-	render_directory(&rc);
-	openreferral_emit(&rc);
-	render_events(&rc, &r->events);
-	render_news(&rc);
-	search_emit(&rc, &r->search);
+	rc->site_value = context_site(&r->a, &r->site);
+	render_pages(rc);
+	render_guides(rc);
+	render_directory(rc);
+	openreferral_emit(rc);
+	render_events(rc, &r->events);
+	render_news(rc);
+	search_emit(rc, &r->search);
 	sitemap_xml(&r->site, &r->out, &b);
-	outputs_add(&rc, "sitemap.xml", &b);
+	outputs_add(rc, "sitemap.xml", &b);
 	sitemap_robots(&r->site, &b);
-	outputs_add(&rc, "robots.txt", &b);
+	outputs_add(rc, "robots.txt", &b);
 	outputs_check_unique(&r->out, &r->d);
-	check_all(r, rc.docs);
+	check_all(r, rc->docs);
 }
 
 static bool failed(const struct run *r)
@@ -146,65 +149,193 @@ static void end_output(struct run *r)
 	    output_commit(&r->staging, &r->d)) {
 		r->written = atomic_load(&r->staging.files);
 		r->out_dir = r->staging.final_dir;
+		r->swapped = true;
 	}
 	output_end(&r->staging);
 }
 
-int build_run(const struct build_opts *opts)
+static void run_init(struct run *r, const struct build_opts *opts)
 {
-	struct run r = { .opts = opts, .d = DIAGS_INIT };
-	int status;
+	memset(r, 0, sizeof(*r));
+	r->opts = opts;
+	r->d = (struct diags)DIAGS_INIT;
+	arena_init(&r->a);
+	outputs_init(&r->out, NULL);
+}
 
-	arena_init(&r.a);
-	outputs_init(&r.out, NULL);
-	r.today = build_today(&r.a, &r.d);
-	if (config_load(&r.a, opts->site_dir, &r.cfg, &r.d)) {
-		if (opts->base_url) {
-			size_t n = strlen(opts->base_url);
-			r.cfg.base_url = n && opts->base_url[n - 1] == '/' ? opts->base_url :
-					 arena_printf(&r.a, "%s/", opts->base_url);
-		}
-		sources_load(&r.a, opts->site_dir, &r.cfg, opts->drafts, &r.srcs, &r.d);
-		glossary_load(&r.a, opts->site_dir, &r.cfg, &r.glossary, &r.d);
-		directory_load(&r.a, opts->site_dir, r.today, &r.dir, &r.d);
-		events_init(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
-		events_load(&r.a, opts->site_dir, &r.cfg, &r.events, &r.d);
-		site_link(&r.a, &r.cfg, opts->site_dir, &r.srcs, &r.site, &r.d);
-		r.site.directory = directory_model_link(&r.a, &r.site, &r.dir, &r.d);
-		r.site.events = &r.events;
-		r.site.glossary = &r.glossary;
-		r.theme = theme_open(&r.a, opts->site_dir, r.cfg.theme, &r.d);
-		if (r.theme) {
-			const char *shown[2], *dirs[2];
-			dirs[0] = theme_static_dir(r.theme, &shown[0]);
-			dirs[1] = path_join(&r.a, opts->site_dir, "static");
-			shown[1] = "static";
-			assets_load(&r.a, dirs, shown, 2, &r.assets, &r.d);
-			/* when the output cannot be opened, the checks still run */
-			if (opts->write && !failed(&r) && begin_output(&r))
-				r.out.writer = &r.staging;
-			render_all(&r);
-			if (r.writing)
-				end_output(&r);
-		}
+/* Load, link, render, check, and (when writing) swap the new site in. */
+static void run_build(struct run *r)
+{
+	const struct build_opts *opts = r->opts;
+
+	r->today = build_today(&r->a, &r->d);
+	if (!config_load(&r->a, opts->site_dir, &r->cfg, &r->d))
+		return;
+	if (opts->base_url) {
+		size_t n = strlen(opts->base_url);
+		r->cfg.base_url = n && opts->base_url[n - 1] == '/' ? opts->base_url :
+				  arena_printf(&r->a, "%s/", opts->base_url);
 	}
+	sources_load(&r->a, opts->site_dir, &r->cfg, opts->drafts, &r->srcs, &r->d);
+	glossary_load(&r->a, opts->site_dir, &r->cfg, &r->glossary, &r->d);
+	directory_load(&r->a, opts->site_dir, r->today, &r->dir, &r->d);
+	events_init(&r->a, opts->site_dir, &r->cfg, &r->events, &r->d);
+	events_load(&r->a, opts->site_dir, &r->cfg, &r->events, &r->d);
+	site_link(&r->a, &r->cfg, opts->site_dir, &r->srcs, &r->site, &r->d);
+	r->site.directory = directory_model_link(&r->a, &r->site, &r->dir, &r->d);
+	r->site.events = &r->events;
+	r->site.glossary = &r->glossary;
+	r->theme = theme_open(&r->a, opts->site_dir, r->cfg.theme, &r->d);
+	if (r->theme) {
+		const char *shown[2], *dirs[2];
+		dirs[0] = theme_static_dir(r->theme, &shown[0]);
+		dirs[1] = path_join(&r->a, opts->site_dir, "static");
+		shown[1] = "static";
+		assets_load(&r->a, dirs, shown, 2, &r->assets, &r->d);
+		/* when the output cannot be opened, the checks still run */
+		if (opts->write && !failed(r) && begin_output(r))
+			r->out.writer = &r->staging;
+		render_all(r);
+		if (r->writing)
+			end_output(r);
+		r->out.writer = NULL;
+	}
+}
+
+/* Prints the diagnostics and the summary, hands the diagnostics over
+ * (opts->keep_diags) or frees them; returns the exit status. */
+static int run_report(struct run *r)
+{
+	const struct build_opts *opts = r->opts;
+	int status = failed(r) ? 1 : 0;
 
 	/* a JUnit report is a file for CI to keep: standard output */
-	diags_print(&r.d, opts->format == DIAG_JUNIT ? stdout : stderr, opts->format);
-	status = failed(&r) ? 1 : 0;
-	if (r.out_dir && !opts->quiet && opts->format != DIAG_JUNIT)
-		fprintf(stderr, "signpost: built %zu page%s, %zu files in %s\n", r.site.n_pages,
-			r.site.n_pages == 1 ? "" : "s", r.written, r.out_dir);
+	diags_print(&r->d, opts->format == DIAG_JUNIT ? stdout : stderr, opts->format);
+	if (r->swapped && !opts->quiet && opts->format != DIAG_JUNIT)
+		fprintf(stderr, "signpost: built %zu page%s, %zu files in %s\n", r->site.n_pages,
+			r->site.n_pages == 1 ? "" : "s", r->written, r->out_dir);
 	if (status && opts->write && !opts->quiet && opts->format != DIAG_JUNIT)
 		fprintf(stderr, "signpost: %zu error%s, %zu warning%s; the output folder was not changed\n",
-			r.d.errors, r.d.errors == 1 ? "" : "s", r.d.warnings,
-			r.d.warnings == 1 ? "" : "s");
-	outputs_free(&r.out);
-	search_docs_free(&r.search);
+			r->d.errors, r->d.errors == 1 ? "" : "s", r->d.warnings,
+			r->d.warnings == 1 ? "" : "s");
+	r->swapped = false;
 	if (opts->keep_diags)
-		*opts->keep_diags = r.d;
+		*opts->keep_diags = r->d;
 	else
-		diags_free(&r.d);
-	arena_free(&r.a);
+		diags_free(&r->d);
+	r->d = (struct diags)DIAGS_INIT;
 	return status;
+}
+
+static void run_free(struct run *r)
+{
+	outputs_free(&r->out);
+	search_docs_free(&r->search);
+	diags_free(&r->d);
+	arena_free(&r->a);
+}
+
+int build_run(const struct build_opts *opts)
+{
+	struct run r;
+	int status;
+
+	run_init(&r, opts);
+	run_build(&r);
+	status = run_report(&r);
+	run_free(&r);
+	return status;
+}
+
+/* ---- serve's session: a build kept for updates ---- */
+
+struct build_session {
+	struct build_opts opts;
+	struct run r;
+	/* the last build wrote the site without a single diagnostic, so
+	 * an update need only look at what changed */
+	bool clean;
+};
+
+static int session_build(struct build_session *s)
+{
+	run_init(&s->r, &s->opts);
+	run_build(&s->r);
+	s->clean = s->r.out_dir && s->r.d.n == 0;
+	return run_report(&s->r);
+}
+
+struct build_session *build_session_open(const struct build_opts *opts, int *status)
+{
+	struct build_session *s = xcalloc(1, sizeof(*s));
+
+	s->opts = *opts;
+	s->opts.write = true;
+	*status = session_build(s);
+	return s;
+}
+
+/* The page whose source file is path (relative to the site), or NULL. */
+static long page_of_file(const struct run *r, const char *path)
+{
+	for (size_t i = 0; i < r->site.n_pages; i++)
+		if (!strcmp(r->site.pages[i]->src->path, path))
+			return (long)i;
+	return -1;
+}
+
+/*
+ * A page's body changed and nothing above it: renders that page again,
+ * and what shows its body (its guide's print page, the news feed for a
+ * post, the search index), checks the whole site as a build would, and
+ * replaces the changed files in the live site when there is no error.
+ * False, having changed nothing, when the change is not of that kind.
+ */
+static bool session_update(struct build_session *s, const char *changed, int *status)
+{
+	struct run *r = &s->r;
+	long i = page_of_file(r, changed);
+	const struct page *p;
+	bool ok;
+
+	if (i < 0 || !source_reload_body(&r->a, r->opts->site_dir,
+					   (struct source *)r->site.pages[i]->src))
+		return false;
+	p = r->site.pages[i];
+	outputs_begin_update(&r->out);
+	render_page_again(&r->rc, (size_t)i);
+	if (p->guide)
+		render_print_again(&r->rc, p->guide);
+	if (news_is_post(p))
+		render_news(&r->rc);
+	search_emit(&r->rc, &r->search);
+	outputs_check_unique(&r->out, &r->d);
+	check_all(r, r->rc.docs);
+	ok = !failed(r);
+	if (!outputs_end_update(&r->out, ok, r->out_dir, &r->d))
+		ok = false;
+	/* a failed update leaves the model ahead of the live site: the
+	 * next change builds everything */
+	s->clean = ok && r->d.n == 0;
+	*status = run_report(r);
+	return true;
+}
+
+int build_session_update(struct build_session *s, const char *changed, bool *partial)
+{
+	int status;
+
+	*partial = changed && s->clean && session_update(s, changed, &status);
+	if (*partial)
+		return status;
+	run_free(&s->r);
+	return session_build(s);
+}
+
+void build_session_close(struct build_session *s)
+{
+	if (!s)
+		return;
+	run_free(&s->r);
+	free(s);
 }

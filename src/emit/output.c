@@ -197,6 +197,41 @@ out:
 	return ok;
 }
 
+bool output_replace(const char *dir, const char *rel, const void *data, size_t len,
+		    struct diags *d)
+{
+	char *path, *tmp, *slash;
+	bool ok = false;
+
+	if (!output_path_ok(rel))
+		BUG("unsafe output path '%s' reached the writer", rel);
+	if (asprintf(&path, "%s/%s", dir, rel) < 0 || asprintf(&tmp, "%s.signpost-tmp", path) < 0)
+		BUG("out of memory");
+	if (!data) {
+		ok = unlink(path) == 0 || errno == ENOENT;
+		if (!ok)
+			diag_error(d, dir, 0, 0, "cannot remove '%s': %s", rel, strerror(errno));
+		goto out;
+	}
+	slash = strrchr(path, '/');
+	*slash = '\0';
+	if (fs_mkdirs(path) < 0) {
+		diag_error(d, dir, 0, 0, "cannot create folder for '%s': %s", rel, strerror(errno));
+		goto out;
+	}
+	*slash = '/';
+	if (fs_write(tmp, data, len) < 0 || rename(tmp, path) < 0) {
+		diag_error(d, dir, 0, 0, "cannot write '%s': %s", rel, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	ok = true;
+out:
+	free(tmp);
+	free(path);
+	return ok;
+}
+
 bool output_copy(struct output *o, const char *from, const char *shown, const char *rel,
 		 struct diags *d)
 {

@@ -44,6 +44,12 @@ bool output_commit(struct output *o, struct diags *d);
 /* Removes the staging folder and releases the lock; safe after commit. */
 void output_end(struct output *o);
 
+/* For serve's updates of a built site: replaces the file rel in dir
+ * (written beside it, then renamed over it), or removes it when data
+ * is NULL.  False after a diagnostic. */
+bool output_replace(const char *dir, const char *rel, const void *data, size_t len,
+		    struct diags *d);
+
 /* True when rel is a safe relative output path. */
 bool output_path_ok(const char *rel);
 

@@ -518,6 +518,11 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 	write_manifest(rc, docs, tags, &sh);
 	write_shards(rc, &sh, terms, n);
 	write_meta(rc, docs, order);
+	/* serve's update of a built site: the files no longer made go */
+	if (rc->out->updating) {
+		outputs_retire(rc->out, "search/s/");
+		outputs_retire(rc->out, "search/m/");
+	}
 
 	for (size_t i = 0; i < ix.cap; i++) {
 		free(ix.slots[i].name);

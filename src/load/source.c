@@ -161,7 +161,31 @@ struct source *source_parse(struct arena *a, const struct config *cfg,
 	s->body = arena_strndup(a, src + fm.body_off, fm.body_len);
 	s->body_len = fm.body_len;
 	s->body_line = fm.body_line;
+	s->head = arena_strndup(a, src, fm.body_off);
+	s->head_len = fm.body_off;
 	return s;
+}
+
+bool source_reload_body(struct arena *a, const char *site_dir, struct source *s)
+{
+	struct diags quiet = DIAGS_INIT;
+	size_t len, bad;
+	char *src = fs_read(path_join(a, site_dir, s->path), s->path, &len, &quiet);
+	struct fm_split fm;
+	bool same;
+
+	diags_free(&quiet);
+	if (!src)
+		return false;
+	same = text_valid_utf8(src, len, &bad) && !memchr(src, '\0', len) &&
+	       fm_split(src, len, &fm) == FM_OK && fm.body_off == s->head_len &&
+	       !memcmp(src, s->head, s->head_len) && fm.body_off + fm.body_len <= len;
+	if (same) {
+		s->body = arena_strndup(a, src + fm.body_off, fm.body_len);
+		s->body_len = fm.body_len;
+	}
+	free(src);
+	return same;
 }
 
 struct walker {

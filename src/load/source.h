@@ -31,6 +31,10 @@ struct source {
 	const char *body;         /* arena, NUL-terminated */
 	size_t body_len;
 	int body_line;            /* line of the file where body starts */
+	/* the file up to its body (the front matter and its '---' lines),
+	 * as read: a later edit that keeps it changes nothing but the body */
+	const char *head;         /* arena */
+	size_t head_len;
 };
 
 struct sources {
@@ -57,5 +61,14 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 struct source *source_parse(struct arena *a, const struct config *cfg,
 			    const char *path, const char *rel, const char *src,
 			    size_t len, struct diags *d);
+
+/*
+ * For serve, after the file of s changed: when it still reads as valid
+ * UTF-8 with the very same front matter, takes its new body (arena)
+ * and returns true.  Returns false, changing nothing, when the file is
+ * gone, unreadable or changed above its body: then the whole site must
+ * be loaded again.
+ */
+bool source_reload_body(struct arena *a, const char *site_dir, struct source *s);
 
 #endif

@@ -129,3 +129,19 @@ void render_guides(struct render_ctx *rc)
 			render_words(rc, &cfg->guides[i], home);
 	}
 }
+
+void render_print_again(struct render_ctx *rc, const struct guide *g)
+{
+	const struct config *cfg = rc->site->cfg;
+	size_t gi = (size_t)(g - cfg->guides);
+	struct print_job job = {
+		.paths = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.paths)),
+		.refs = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.refs)),
+	};
+
+	if (!theme_template(rc->theme, "print", rc->d))
+		return;
+	render_print(rc, gi, &job);
+	if (job.paths[gi])
+		outputs_list(rc->out, job.paths[gi], job.refs[gi]);
+}

@@ -20,8 +20,18 @@ void outputs_init(struct outputs *o, struct output *writer)
 	arena_init(&o->a);
 }
 
+static void drop_held(struct outputs *o)
+{
+	for (size_t i = 0; i < o->n_held; i++)
+		free(o->held[i].data);
+	free(o->held);
+	o->held = NULL;
+	o->n_held = o->cap_held = 0;
+}
+
 void outputs_free(struct outputs *o)
 {
+	drop_held(o);
 	free(o->v);
 	free(o->sorted);
 	intern_free(&o->strings);
@@ -137,10 +147,30 @@ static const struct html_refs *take_refs(struct outputs *o, const char *data, si
 	return r;
 }
 
+static void hold(struct outputs *o, const char *path, const char *data, size_t len)
+{
+	char *copy = NULL;
+
+	if (data) {
+		copy = xmalloc(len + 1);
+		memcpy(copy, data, len);
+		copy[len] = '\0';
+	}
+	pthread_mutex_lock(&o->lock);
+	if (o->n_held == o->cap_held) {
+		o->cap_held = o->cap_held ? o->cap_held * 2 : 16;
+		o->held = xrealloc(o->held, o->cap_held * sizeof(*o->held));
+	}
+	o->held[o->n_held++] = (struct held_file){ path, copy, len };
+	pthread_mutex_unlock(&o->lock);
+}
+
 const struct html_refs *outputs_store(struct outputs *o, const char *path, const char *data,
 				      size_t len, struct diags *d)
 {
-	if (o->writer && !atomic_load(&o->write_failed) &&
+	if (o->updating)
+		hold(o, path, data, len);
+	else if (o->writer && !atomic_load(&o->write_failed) &&
 	    !output_write(o->writer, path, data, len, d))
 		atomic_store(&o->write_failed, true);
 	return is_html(path) ? take_refs(o, data, len) : NULL;
@@ -151,6 +181,15 @@ struct output_file *outputs_list(struct outputs *o, const char *path,
 {
 	struct output_file *f;
 
+	if (o->updating) {
+		for (size_t i = 0; i < o->n; i++) {
+			if (!strcmp(o->v[i].path, path)) {
+				o->v[i].refs = refs;
+				o->v[i].gen = o->gen;
+				return &o->v[i];
+			}
+		}
+	}
 	if (o->n == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 64;
 		o->v = xrealloc(o->v, o->cap * sizeof(*o->v));
@@ -160,6 +199,7 @@ struct output_file *outputs_list(struct outputs *o, const char *path,
 		.path = path,
 		.in_sitemap = is_html(path) && strcmp(path, "404.html"),
 		.refs = refs,
+		.gen = o->gen,
 	};
 	return f;
 }
@@ -197,4 +237,34 @@ bool outputs_has(const struct outputs *o, const char *path)
 	if (!o->sorted)
 		BUG("outputs_has before outputs_check_unique");
 	return bsearch(&path, o->sorted, o->n, sizeof(*o->sorted), path_cmp) != NULL;
+}
+
+void outputs_begin_update(struct outputs *o)
+{
+	o->updating = true;
+	o->gen++;
+}
+
+void outputs_retire(struct outputs *o, const char *prefix)
+{
+	size_t n = strlen(prefix), kept = 0;
+
+	for (size_t i = 0; i < o->n; i++) {
+		if (o->v[i].gen != o->gen && !strncmp(o->v[i].path, prefix, n))
+			hold(o, o->v[i].path, NULL, 0);
+		else
+			o->v[kept++] = o->v[i];
+	}
+	o->n = kept;
+}
+
+bool outputs_end_update(struct outputs *o, bool write, const char *dir, struct diags *d)
+{
+	bool ok = true;
+
+	for (size_t i = 0; write && ok && i < o->n_held; i++)
+		ok = output_replace(dir, o->held[i].path, o->held[i].data, o->held[i].len, d);
+	drop_held(o);
+	o->updating = false;
+	return ok;
 }

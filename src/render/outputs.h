@@ -31,6 +31,14 @@ struct output_file {
 	const char *lastmod;    /* YYYY-MM-DD for the sitemap, or NULL */
 	bool in_sitemap;        /* an HTML page people should find */
 	const struct html_refs *refs;  /* NULL unless the file is HTML */
+	unsigned gen;           /* the update that last made it (see below) */
+};
+
+/* A file made by an update, kept until the update is known to be good. */
+struct held_file {
+	const char *path;
+	char *data;             /* owned; NULL: remove the file */
+	size_t len;
 };
 
 struct outputs {
@@ -43,6 +51,15 @@ struct outputs {
 	struct intern strings;  /* link and id values */
 	struct arena a;         /* the refs */
 	const char **sorted;    /* the paths, by outputs_check_unique */
+	/*
+	 * Serve's updates of a built site (outputs_begin_update): files
+	 * are held, not written, and listing a path that is listed
+	 * already replaces its entry.
+	 */
+	bool updating;
+	unsigned gen;
+	struct held_file *held;
+	size_t n_held, cap_held;
 };
 
 /* writer may be NULL (`signpost check`, a build that does not write). */
@@ -64,6 +81,16 @@ struct output_file *outputs_list(struct outputs *o, const char *path,
 /* Both, for b's contents; b is emptied. */
 struct output_file *outputs_put(struct outputs *o, const char *path, struct buf *b,
 				struct diags *d);
+
+/* Starts an update: files stored from now on are held, and a path
+ * listed again replaces its entry. */
+void outputs_begin_update(struct outputs *o);
+/* Drops from the list the files under prefix that this update did not
+ * make again; their removal is held too. */
+void outputs_retire(struct outputs *o, const char *prefix);
+/* Ends the update: writes (write) or drops every held file.  When
+ * writing, files are replaced one by one in dir (the live site). */
+bool outputs_end_update(struct outputs *o, bool write, const char *dir, struct diags *d);
 
 /* Once every file is listed: reports two renderers that made the same
  * file (a page whose URL is also a generated page's, say) and indexes

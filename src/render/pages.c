@@ -36,10 +36,12 @@ void search_docs_free(struct search_docs *docs)
 /* Arena: a page's search document: its headings one per line, its prose
  * and its tables' words as the body, its description (else its first
  * words) as the summary. */
-static void add_search_doc(struct render_ctx *rc, const struct page *p, const struct md_doc *doc)
+static struct search_doc page_search_doc(struct render_ctx *rc, const struct page *p,
+					 const struct md_doc *doc)
 {
 	struct buf h = BUF_INIT;
 	const char *summary = p->src->description;
+	struct search_doc sd;
 
 	for (size_t i = 0; i < doc->n_toc; i++) {
 		buf_adds(&h, doc->toc[i].text);
@@ -49,19 +51,20 @@ static void add_search_doc(struct render_ctx *rc, const struct page *p, const st
 		size_t n = doc->prose_len < 160 ? doc->prose_len : 160;
 		while (n < doc->prose_len && n > 0 && doc->prose[n] != ' ')
 			n--;
-		summary = arena_strndup(rc->a, doc->prose, n);
+		summary = arena_strndup(rc->a, doc->prose ? doc->prose : "", n);
 	}
-	search_add(rc->search, &(struct search_doc){
+	sd = (struct search_doc){
 		.url = p->url,
 		.title = p->src->title,
 		.kind = SEARCH_PAGE,
 		.guide = p->guide,
 		.summary = summary,
 		.headings = arena_strndup(rc->a, buf_cstr(&h), h.len),
-		.body = *doc->table_text ? arena_printf(rc->a, "%s\n%s", doc->prose, doc->table_text) :
-					   doc->prose,
-	});
+		.body = doc->table_text && *doc->table_text ?
+				arena_printf(rc->a, "%s\n%s", doc->prose, doc->table_text) : doc->prose,
+	};
 	buf_free(&h);
+	return sd;
 }
 
 bool render_template_to(struct render_ctx *rc, const char *name, struct value *ctx,
@@ -231,10 +234,36 @@ void render_pages(struct render_ctx *rc)
 			continue;
 		f = outputs_list(rc->out, site->pages[i]->out_path, job.results[i].refs);
 		f->lastmod = site->pages[i]->src->last_reviewed;
-		if (rc->search)
-			add_search_doc(rc, site->pages[i], &rc->docs[i]);
+		if (rc->search) {
+			struct search_doc sd = page_search_doc(rc, site->pages[i], &rc->docs[i]);
+			search_add(rc->search, &sd);
+		}
 	}
 	free(job.results);
 	render_404(rc);
 	render_search_page(rc);
+}
+
+void render_page_again(struct render_ctx *rc, size_t i)
+{
+	const struct site *site = rc->site;
+	const struct page *p = site->pages[i];
+	struct md_term *terms = NULL;
+	struct page_result res = { 0 };
+	struct output_file *f;
+
+	if (p->guide && site->glossary && site->glossary->n &&
+	    theme_template(rc->theme, "words", rc->d))
+		terms = guide_terms(rc, p->guide);
+	render_page(rc, p, &rc->docs[i], terms, &res);
+	if (!res.done)
+		return;
+	f = outputs_list(rc->out, p->out_path, res.refs);
+	f->lastmod = p->src->last_reviewed;
+	for (size_t k = 0; rc->search && k < rc->search->n; k++) {
+		if (rc->search->v[k].kind == SEARCH_PAGE && !strcmp(rc->search->v[k].url, p->url)) {
+			rc->search->v[k] = page_search_doc(rc, p, &rc->docs[i]);
+			break;
+		}
+	}
 }

@@ -80,4 +80,10 @@ void render_pages(struct render_ctx *rc);
  * themes that have the "print" and "words" templates. */
 void render_guides(struct render_ctx *rc);
 
+/* For serve's updates (outputs in update mode): site->pages[i] again,
+ * after its body changed, replacing its file, its rc->docs entry and
+ * its search document; and the print page of guide g. */
+void render_page_again(struct render_ctx *rc, size_t i);
+void render_print_again(struct render_ctx *rc, const struct guide *g);
+
 #endif

@@ -28,11 +28,21 @@ static double now_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-/* Builds into out, keeping the diagnostics in d; true on success. */
-static bool build_once(const struct serve_opts *o, const char *out, const char *base_url,
-		       const char *why, struct diags *d)
+/* The site's build, kept between changes (build.h's session). */
+struct builder {
+	struct build_opts opts;
+	struct build_session *session;
+	struct diags d;           /* the last run's diagnostics */
+};
+
+/* The first build, into out. */
+static bool build_first(struct builder *b, const struct serve_opts *o, const char *out,
+			const char *base_url)
 {
-	struct build_opts b = {
+	double start = now_ms();
+	int status;
+
+	b->opts = (struct build_opts){
 		.site_dir = o->site_dir,
 		.out_dir = out,
 		.base_url = base_url,
@@ -40,30 +50,36 @@ static bool build_once(const struct serve_opts *o, const char *out, const char *
 		.write = true,
 		.jobs = o->jobs,
 		.format = DIAG_TEXT,
-		.keep_diags = d,
+		.keep_diags = &b->d,
 	};
-	double start = now_ms(), took;
-	bool ok;
+	b->session = build_session_open(&b->opts, &status);
+	if (status == 0)
+		fprintf(stderr, "signpost: built in %.1f ms\n", now_ms() - start);
+	else
+		fprintf(stderr, "signpost: the build failed (%.1f ms)\n", now_ms() - start);
+	return status == 0;
+}
 
-	if (why)
-		fprintf(stderr, "signpost: %s changed; rebuilding\n", why);
-	ok = build_run(&b) == 0;
+/* After a change: only the changed page when one page's body changed
+ * (changed is NULL when several files did), else everything; then the
+ * browsers are told. */
+static void rebuild(struct builder *b, struct server *srv, const char *why, const char *changed)
+{
+	double start = now_ms(), took;
+	bool partial;
+	int status;
+
+	fprintf(stderr, "signpost: %s changed; rebuilding\n", why);
+	status = build_session_update(b->session, changed, &partial);
 	took = now_ms() - start;
-	if (ok)
-		fprintf(stderr, "signpost: %s in %.1f ms\n", why ? "rebuilt" : "built", took);
+	if (status == 0)
+		fprintf(stderr, "signpost: %s in %.1f ms\n",
+			partial ? "updated the page and what shows it" : "rebuilt", took);
 	else
 		fprintf(stderr, "signpost: the build failed (%.1f ms); the browser shows the errors over the last good site\n",
 			took);
-	return ok;
-}
-
-static void rebuild(const struct serve_opts *o, const char *out, const char *base_url,
-		    struct server *srv, const char *why)
-{
-	struct diags d = DIAGS_INIT;
-	bool ok = build_once(o, out, base_url, why, &d);
-	server_publish(srv, ok, &d);
-	diags_free(&d);
+	server_publish(srv, status == 0, &b->d);
+	diags_free(&b->d);
 }
 
 /* Owned: a fresh private folder, or NULL.  It goes under $TMPDIR when
@@ -108,11 +124,11 @@ static bool is_loopback(const char *bind)
 }
 
 /* Waits for changes and signals; returns when a signal came. */
-static void loop(const struct serve_opts *o, struct watch *w, int sig_fd, const char *out,
-		 const char *url, struct server *srv)
+static void loop(struct builder *b, struct watch *w, int sig_fd, struct server *srv)
 {
 	double first = -1, last = -1;    /* the first and the latest change, or -1 */
 	struct buf why = BUF_INIT;
+	bool one_file = false;           /* every change so far was to the file why */
 
 	for (;;) {
 		struct pollfd fds[2] = {
@@ -121,6 +137,7 @@ static void loop(const struct serve_opts *o, struct watch *w, int sig_fd, const 
 		};
 		int timeout = -1;
 		const char *changed;
+		bool one;
 
 		if (first >= 0) {
 			double t = now_ms();
@@ -135,19 +152,22 @@ static void loop(const struct serve_opts *o, struct watch *w, int sig_fd, const 
 		}
 		if (fds[0].revents & POLLIN)
 			break;
-		if (w && (fds[1].revents & POLLIN) && watch_read(w, &changed)) {
+		if (w && (fds[1].revents & POLLIN) && watch_read(w, &changed, &one)) {
 			last = now_ms();
 			if (first < 0) {
 				first = last;
 				buf_reset(&why);
 				buf_adds(&why, changed);
+				one_file = one;
+			} else {
+				one_file = one_file && one && !strcmp(changed, buf_cstr(&why));
 			}
 		}
 		if (first >= 0) {
 			double t = now_ms();
 			if (t - last >= SERVE_QUIET_MS || t - first >= SERVE_WAIT_MAX_MS) {
 				first = last = -1;
-				rebuild(o, out, url, srv, buf_cstr(&why));
+				rebuild(b, srv, buf_cstr(&why), one_file ? buf_cstr(&why) : NULL);
 			}
 		}
 	}
@@ -163,7 +183,7 @@ int serve_run(const struct serve_opts *o)
 	struct arena a;
 	struct server *srv = NULL;
 	struct watch *w = NULL;
-	struct diags first = DIAGS_INIT;
+	struct builder b = { .d = DIAGS_INIT };
 	bool ok;
 
 	arena_init(&a);
@@ -202,17 +222,19 @@ int serve_run(const struct serve_opts *o)
 		fprintf(stderr, "signpost serve: cannot watch the site (%s); restart to see changes\n",
 			strerror(errno));
 	/* connections wait in the listen queue until the first build is in */
-	ok = build_once(o, out, url, NULL, &first);
+	ok = build_first(&b, o, out, url);
 	srv = server_start(listen_fd, out, is_loopback(o->bind));
 	if (!srv)
 		goto done;
-	server_publish(srv, ok, &first);
+	server_publish(srv, ok, &b.d);
+	diags_free(&b.d);
 	fprintf(stderr, "signpost: serving %s (press Ctrl-C to stop)\n", url);
-	loop(o, w, sig_fd, out, url, srv);
+	loop(&b, w, sig_fd, srv);
 	fprintf(stderr, "signpost: stopped\n");
 	status = 0;
 done:
-	diags_free(&first);
+	diags_free(&b.d);
+	build_session_close(b.session);
 	server_stop(srv);
 	watch_close(w);
 	if (sig_fd >= 0)

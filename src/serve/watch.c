@@ -30,6 +30,7 @@ struct watch {
 	size_t n_dirs;            /* watches in use */
 	bool warned;              /* the WATCH_MAX_DIRS warning was printed */
 	struct buf changed;
+	bool several;            /* this read saw changes to more than one path */
 };
 
 bool watch_ignored_name(const char *name)
@@ -193,6 +194,7 @@ static bool handle(struct watch *w, const struct inotify_event *ev)
 		rewatch(w);
 		buf_reset(&w->changed);
 		buf_adds(&w->changed, ".");
+		w->several = true;
 		return true;
 	}
 	if (ev->wd < 0 || (size_t)ev->wd >= w->n_paths || !w->paths[ev->wd])
@@ -202,8 +204,10 @@ static bool handle(struct watch *w, const struct inotify_event *ev)
 		forget(w, ev->wd);
 		return false;
 	}
-	if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))
+	if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+		w->several |= *dir != '\0';
 		return *dir != '\0';
+	}
 	if (!ev->len || watch_ignored_name(ev->name))
 		return false;
 	if (!*dir && !is_watched_top(ev->name, is_dir))
@@ -220,17 +224,21 @@ static bool handle(struct watch *w, const struct inotify_event *ev)
 		drop_tree(w, rel);
 	if (w->changed.len == 0)
 		buf_adds(&w->changed, rel);
+	else if (strcmp(buf_cstr(&w->changed), rel))
+		w->several = true;
+	w->several |= is_dir;
 	arena_free(&a);
 	return true;
 }
 
-bool watch_read(struct watch *w, const char **changed)
+bool watch_read(struct watch *w, const char **changed, bool *one)
 {
 	/* aligned as inotify(7) asks */
 	char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
 	bool any = false;
 
 	buf_reset(&w->changed);
+	w->several = false;
 	for (;;) {
 		ssize_t n = read(w->fd, buf, sizeof(buf));
 		if (n < 0 && errno == EINTR)
@@ -244,6 +252,7 @@ bool watch_read(struct watch *w, const char **changed)
 		}
 	}
 	*changed = buf_cstr(&w->changed);
+	*one = any && !w->several;
 	return any;
 }
 

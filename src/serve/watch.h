@@ -26,9 +26,10 @@ int watch_fd(const struct watch *w);
  * Reads every pending event without blocking.  Returns true when one
  * of them is a change to the site; *changed (owned by the watch, valid
  * until the next call) is then the path of the first changed file,
- * relative to the site folder.
+ * relative to the site folder, and *one says whether every change read
+ * was to that one file (not a folder, not several files).
  */
-bool watch_read(struct watch *w, const char **changed);
+bool watch_read(struct watch *w, const char **changed, bool *one);
 void watch_close(struct watch *w);
 
 /* True when a file called name is an editor's temporary file, not part
