@@ -17,7 +17,11 @@
 
 struct dir_render {
 	struct render_ctx *rc;
-	struct arena *a;
+	/* a: where the page being made allocates (a scratch arena for the
+	 * pages of services and organisations); keep: the build's, for
+	 * what outlives a page (the caches below, output paths, search
+	 * documents) */
+	struct arena *a, *keep;
 	const struct site *site;
 	const struct directory_model *m;
 	const struct directory *dir;
@@ -128,13 +132,14 @@ static struct value *term_link(struct dir_render *r, const struct vocab_term *t)
 
 	if (*slot)
 		return *slot;
-	m = value_map(r->a);
-	value_map_set_str(r->a, m, "id", t->id);
-	value_map_set_str(r->a, m, "label", t->label);
-	set_str(r->a, m, "description", t->description);
+	/* cached: in the build's arena */
+	m = value_map(r->keep);
+	value_map_set_str(r->keep, m, "id", t->id);
+	value_map_set_str(r->keep, m, "label", t->label);
+	set_str(r->keep, m, "description", t->description);
 	f = directory_facet(r->m, t->vocab);
 	if (f)
-		value_map_set_str(r->a, m, "url", f->term_urls[t->index]);
+		value_map_set_str(r->keep, m, "url", f->term_urls[t->index]);
 	*slot = m;
 	return m;
 }
@@ -160,11 +165,13 @@ static void set_terms(struct dir_render *r, struct value *m, const char *key,
  * browser filter matches (filters: slug and terms, one per facet). */
 static struct value *service_item(struct dir_render *r, const struct service *s)
 {
-	struct arena *a = r->a;
+	/* cached: in the build's arena, as is all it holds */
+	struct arena *a = r->keep, *page = r->a;
 	struct value *m, *filters;
 
 	if (r->items[s->index])
 		return r->items[s->index];
+	r->a = r->keep;
 	m = value_map(a);
 	filters = value_list(a);
 	value_map_set_str(a, m, "id", s->id);
@@ -188,6 +195,7 @@ static struct value *service_item(struct dir_render *r, const struct service *s)
 	}
 	value_map_set(a, m, "filters", filters);
 	r->items[s->index] = m;
+	r->a = page;
 	return m;
 }
 
@@ -511,7 +519,7 @@ static void render(struct dir_render *r, const char *tmpl, struct value *ctx, co
 		   const char *who, const char *lastmod)
 {
 	struct output_file *f = render_template(r->rc, tmpl, ctx,
-						arena_printf(r->a, "%sindex.html", url + 1), who);
+						arena_printf(r->keep, "%sindex.html", url + 1), who);
 	if (f && lastmod)
 		f->lastmod = lastmod;
 }
@@ -713,8 +721,8 @@ static void search_service(struct dir_render *r, const struct service *s, const 
 		.kind = SEARCH_SERVICE,
 		.guide = service_guide(r->site->cfg, s),
 		.summary = s->summary,
-		.keywords = arena_strndup(r->a, buf_cstr(&kw), kw.len),
-		.body = arena_strndup(r->a, buf_cstr(&body), body.len),
+		.keywords = arena_strndup(r->keep, buf_cstr(&kw), kw.len),
+		.body = arena_strndup(r->keep, buf_cstr(&body), body.len),
 	});
 	buf_free(&kw);
 	buf_free(&body);
@@ -725,12 +733,18 @@ static void render_services(struct dir_render *r)
 	for (size_t i = 0; i < r->dir->n_services; i++) {
 		const struct service *s = r->dir->services[i];
 		const char *url = r->m->service_urls[i];
-		struct value *ctx = page_ctx(r, s->name, url, "service", s->summary, NULL, NULL,
-					     NULL, NULL);
+		struct arena scratch;
+		struct value *ctx;
+
+		arena_init(&scratch);
+		r->a = &scratch;
+		ctx = page_ctx(r, s->name, url, "service", s->summary, NULL, NULL, NULL, NULL);
 		value_map_set(r->a, ctx, "service", service_value(r, s));
 		render(r, "directory/service", ctx, url, s->file, s->last_reviewed);
 		if (directory_listed(s))
 			search_service(r, s, url);
+		r->a = r->keep;
+		arena_free(&scratch);
 	}
 }
 
@@ -799,6 +813,10 @@ static void render_orgs(struct dir_render *r)
 
 	for (size_t i = 0; i < r->dir->n_orgs; i++) {
 		const struct organisation *o = r->dir->orgs[i];
+		struct arena scratch;
+
+		arena_init(&scratch);
+		r->a = &scratch;
 		ctx = page_ctx(r, o->name, r->m->org_urls[i], "organisation", NULL, "Organisations", url,
 			       NULL, NULL);
 		value_map_set(r->a, ctx, "organisation", org_value(r, o, true));
@@ -813,11 +831,13 @@ static void render_orgs(struct dir_render *r)
 				.title = o->name,
 				.kind = SEARCH_ORGANISATION,
 				.summary = o->kind ? o->kind->label : NULL,
-				.keywords = arena_strndup(r->a, buf_cstr(&kw), kw.len),
+				.keywords = arena_strndup(r->keep, buf_cstr(&kw), kw.len),
 				.body = o->description,
 			});
 			buf_free(&kw);
 		}
+		r->a = r->keep;
+		arena_free(&scratch);
 	}
 }
 
@@ -866,7 +886,7 @@ static void render_az(struct dir_render *r)
 static void dir_render_init(struct dir_render *r, struct arena *a, const struct site *site)
 {
 	memset(r, 0, sizeof(*r));
-	r->a = a;
+	r->a = r->keep = a;
 	r->site = site;
 	r->m = site->directory;
 	r->dir = r->m->dir;
