@@ -19,9 +19,10 @@ struct oruk {
 	const char *base;          /* the site's base URL, or NULL when relative */
 };
 
+/* o->a is scratch: the path the outputs keep goes in the build's arena */
 static void emit(struct oruk *o, const char *path, struct buf *b)
 {
-	outputs_add(o->rc, path, b);
+	outputs_add(o->rc, arena_strdup(o->rc->a, path), b);
 }
 
 /* An absolute URL for a site path ("/directory/..."), or NULL. */
@@ -467,18 +468,27 @@ void openreferral_emit(struct render_ctx *rc)
 	const char *base = rc->site->cfg->base_url;
 	struct oruk o = {
 		.rc = rc,
-		.a = rc->a,
 		.m = rc->site->directory,
 	};
+	struct arena scratch;
 
 	if (!o.m)
 		return;
 	o.dir = o.m->dir;
 	if (!strncmp(base, "https://", 8) || !strncmp(base, "http://", 7))
 		o.base = base;
+	/* in a scratch arena, emptied after each part (arena_free leaves
+	 * it ready for reuse) */
+	arena_init(&scratch);
+	o.a = &scratch;
 	write_index(&o);
+	arena_free(&scratch);
 	write_service_list(&o);
+	arena_free(&scratch);
 	write_organisations(&o);
-	for (size_t i = 0; i < o.dir->n_services; i++)
+	arena_free(&scratch);
+	for (size_t i = 0; i < o.dir->n_services; i++) {
 		write_service(&o, o.dir->services[i]);
+		arena_free(&scratch);
+	}
 }
