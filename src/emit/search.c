@@ -488,6 +488,7 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 		add_field(&ix, d->keywords, W_KEYWORDS);
 		add_field(&ix, d->headings, W_HEADINGS);
 		add_field(&ix, d->body, W_BODY);
+		add_field(&ix, d->tables, W_BODY);
 	}
 	terms = xcalloc(ix.used ? ix.used : 1, sizeof(*terms));
 	for (size_t i = 0; i < ix.cap; i++)

@@ -60,8 +60,8 @@ static struct search_doc page_search_doc(struct render_ctx *rc, const struct pag
 		.guide = p->guide,
 		.summary = summary,
 		.headings = arena_strndup(rc->a, buf_cstr(&h), h.len),
-		.body = doc->table_text && *doc->table_text ?
-				arena_printf(rc->a, "%s\n%s", doc->prose, doc->table_text) : doc->prose,
+		.body = doc->prose,
+		.tables = doc->table_text,
 	};
 	buf_free(&h);
 	return sd;

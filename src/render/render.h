@@ -25,6 +25,7 @@ struct search_doc {
 	const char *headings;       /* section headings, weighted above the body */
 	const char *keywords;       /* categories, areas, synonyms */
 	const char *body;
+	const char *tables;         /* table cells, weighted as the body; or NULL */
 };
 
 struct search_docs {
