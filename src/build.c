@@ -53,6 +53,7 @@ struct run {
 	size_t written;           /* files in the new output, once swapped in */
 	const char *out_dir;
 	bool swapped;             /* this run swapped a new site in */
+	bool keep_model;          /* serve's session: keep what updates need */
 };
 
 /* Arena: the build's date, YYYY-MM-DD in UTC, from the build time
@@ -101,6 +102,9 @@ static void render_all(struct run *r)
 	rc->site_value = context_site(&r->a, &r->site);
 	render_pages(rc);
 	render_guides(rc);
+	/* every body is rendered: only an update needs them again */
+	if (!r->keep_model)
+		sources_drop_bodies(&r->srcs);
 	render_directory(rc);
 	openreferral_emit(rc);
 	render_events(rc, &r->events);
@@ -229,6 +233,7 @@ static int run_report(struct run *r)
 
 static void run_free(struct run *r)
 {
+	sources_drop_bodies(&r->srcs);
 	outputs_free(&r->out);
 	search_docs_free(&r->search);
 	diags_free(&r->d);
@@ -260,6 +265,7 @@ struct build_session {
 static int session_build(struct build_session *s)
 {
 	run_init(&s->r, &s->opts);
+	s->r.keep_model = true;
 	run_build(&s->r);
 	s->clean = s->r.out_dir && s->r.d.n == 0;
 	return run_report(&s->r);

@@ -106,9 +106,10 @@ static void read_front_matter(struct arena *a, const struct config *cfg,
 	}
 }
 
-struct source *source_parse(struct arena *a, const struct config *cfg,
-			    const char *path, const char *rel, const char *src,
-			    size_t len, struct diags *d)
+/* source_parse, with the body in the arena bodies. */
+static struct source *parse(struct arena *a, struct arena *bodies, const struct config *cfg,
+			    const char *path, const char *rel, const char *src, size_t len,
+			    struct diags *d)
 {
 	struct source *s = arena_alloc(a, sizeof(*s));
 	const char *slash = strrchr(rel, '/');
@@ -158,12 +159,19 @@ struct source *source_parse(struct arena *a, const struct config *cfg,
 		return NULL;
 	}
 	read_front_matter(a, cfg, s, d);
-	s->body = arena_strndup(a, src + fm.body_off, fm.body_len);
+	s->body = arena_strndup(bodies, src + fm.body_off, fm.body_len);
 	s->body_len = fm.body_len;
 	s->body_line = fm.body_line;
 	s->head = arena_strndup(a, src, fm.body_off);
 	s->head_len = fm.body_off;
 	return s;
+}
+
+struct source *source_parse(struct arena *a, const struct config *cfg,
+			    const char *path, const char *rel, const char *src,
+			    size_t len, struct diags *d)
+{
+	return parse(a, a, cfg, path, rel, src, len, d);
 }
 
 bool source_reload_body(struct arena *a, const char *site_dir, struct source *s)
@@ -270,7 +278,8 @@ static void walk(struct walker *w, const char *dir, const char *rel, int depth)
 			struct source *s;
 			if (!src)
 				continue;
-			s = source_parse(w->a, w->cfg, child_shown, child_rel, src, len, w->d);
+			s = parse(w->a, &w->out->bodies, w->cfg, child_shown, child_rel, src, len,
+				  w->d);
 			free(src);
 			if (s && (!s->draft || w->drafts))
 				add_source(w, s);
@@ -295,6 +304,7 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 	out->n = 0;
 	out->drafts = NULL;
 	out->n_drafts = 0;
+	arena_init(&out->bodies);
 	if (fs_kind(content) != FS_DIR) {
 		diag_error(d, "content", 0, 0, "no content folder; create content/_index.md");
 		return;
@@ -304,6 +314,15 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 	 * "a-b.md": sort by path so lookups can bisect */
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), source_cmp);
+}
+
+void sources_drop_bodies(struct sources *srcs)
+{
+	for (size_t i = 0; i < srcs->n; i++) {
+		srcs->v[i]->body = NULL;
+		srcs->v[i]->body_len = 0;
+	}
+	arena_free(&srcs->bodies);
 }
 
 bool sources_is_draft(const struct sources *srcs, const char *rel)

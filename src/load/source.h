@@ -42,6 +42,9 @@ struct sources {
 	size_t n;
 	const char **drafts;      /* rel of each draft left out (arena) */
 	size_t n_drafts;
+	/* the pages' bodies, the bulk of the content: a build that has
+	 * rendered every page (and every print page) lets them go */
+	struct arena bodies;
 };
 
 /* True when rel names a draft that was left out of srcs. */
@@ -55,6 +58,10 @@ bool sources_is_draft(const struct sources *srcs, const char *rel);
  */
 void sources_load(struct arena *a, const char *site_dir, const struct config *cfg,
 		  bool drafts, struct sources *out, struct diags *d);
+
+/* Frees the bodies: every source's body is NULL afterwards.  Safe to
+ * call twice, and on sources that were never loaded (zeroed). */
+void sources_drop_bodies(struct sources *srcs);
 
 /* Arena: parses one page from memory (for tests and fuzzing).  NULL
  * when the file cannot be used at all. */
