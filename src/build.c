@@ -19,6 +19,7 @@
 #include "load/directory.h"
 #include "load/events.h"
 #include "load/source.h"
+#include "render/aliases.h"
 #include "render/context.h"
 #include "render/directory.h"
 #include "render/events.h"
@@ -109,6 +110,7 @@ static void render_all(struct run *r)
 	openreferral_emit(rc);
 	render_events(rc, &r->events);
 	render_news(rc);
+	render_aliases(rc);
 	search_emit(rc, &r->search);
 	sitemap_xml(&r->site, &r->out, &b);
 	outputs_add(rc, "sitemap.xml", &b);
