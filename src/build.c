@@ -101,8 +101,10 @@ static void render_all(struct run *r)
 		.jobs = r->opts->jobs, .search = &r->search,
 	};
 	rc->site_value = context_site(&r->a, &r->site);
-	render_pages(rc);
+	/* the print pages first, the largest files, while the least else
+	 * is held: they need only the site model and the bodies */
 	render_guides(rc);
+	render_pages(rc);
 	/* every body is rendered: only an update needs them again */
 	if (!r->keep_model)
 		sources_drop_bodies(&r->srcs);

@@ -73,12 +73,14 @@ static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 			.unsafe = rc.site->cfg->markdown_unsafe,
 			.links = &links,
 			.id_prefix = arena_printf(rc.a, "s%d-", ++n),
+			.html_arena = rc.a,
 		};
 		struct md_doc doc;
 		struct value *m = value_map(rc.a);
 		struct arena section;
 
-		/* of each page's rendering, only its HTML is kept */
+		/* of each page's rendering, only its HTML is kept (in rc.a,
+		 * where the section's value points at it) */
 		arena_init(&section);
 		lc.a = &section;
 		md_render(&section, p->src->body, p->src->body_len, &mo, &doc, &quiet);
@@ -86,7 +88,7 @@ static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 		value_map_set_str(rc.a, m, "id", arena_printf(rc.a, "s%d", n));
 		value_map_set_str(rc.a, m, "title", p->src->title);
 		value_map_set_str(rc.a, m, "url", p->url);
-		value_map_set(rc.a, m, "content", value_strn(rc.a, doc.html, doc.html_len));
+		value_map_set(rc.a, m, "content", value_strn_ref(rc.a, doc.html, doc.html_len));
 		value_list_push(rc.a, sections, m);
 		arena_free(&section);
 	}

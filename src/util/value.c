@@ -30,6 +30,16 @@ struct value *value_strn(struct arena *a, const char *s, size_t len)
 	return v;
 }
 
+struct value *value_strn_ref(struct arena *a, const char *s, size_t len)
+{
+	struct value *v = value_new(a, VAL_STRING);
+	if (s[len] != '\0')
+		BUG("value_strn_ref of a string that does not end at its length");
+	v->str = s;
+	v->len = len;
+	return v;
+}
+
 struct value *value_str(struct arena *a, const char *s)
 {
 	return value_strn(a, s, strlen(s));

@@ -41,6 +41,9 @@ struct value *value_null(struct arena *a);
 struct value *value_bool(struct arena *a, bool b);
 struct value *value_str(struct arena *a, const char *s);
 struct value *value_strn(struct arena *a, const char *s, size_t len);
+/* Arena: a string value that points at s[0..len) (NUL-terminated)
+ * instead of copying it: s must live as long as the value. */
+struct value *value_strn_ref(struct arena *a, const char *s, size_t len);
 struct value *value_list(struct arena *a);
 struct value *value_map(struct arena *a);
 
