@@ -18,9 +18,13 @@
 #define W_BODY 1
 #define BODY_CAP 5
 
+/* Six bytes, not eight: a large site has millions.  A score past
+ * UINT16_MAX (a word thousands of times in one page's headings) stays
+ * at UINT16_MAX. */
 struct posting {
-	uint32_t doc, score;
-};
+	uint32_t doc;
+	uint16_t score;
+} __attribute__((packed));
 
 struct term {
 	char *name;              /* owned */
@@ -92,7 +96,8 @@ static void add_term(void *ctx, const char *name, size_t pos)
 	}
 	if (ix->weight == W_BODY && ++t->body_hits > BODY_CAP)
 		return;
-	t->p[t->n - 1].score += ix->weight;
+	t->p[t->n - 1].score = t->p[t->n - 1].score > UINT16_MAX - ix->weight ?
+				       UINT16_MAX : (uint16_t)(t->p[t->n - 1].score + ix->weight);
 }
 
 static void add_field(struct index *ix, const char *text, uint32_t weight)
@@ -145,6 +150,10 @@ static void encode_postings(struct term *t)
 		for (uint32_t k = i; k < j; k++)
 			put_num(&t->enc, k == i ? t->p[k].doc : t->p[k].doc - t->p[k - 1].doc);
 	}
+	/* only the encoded form is written */
+	free(t->p);
+	t->p = NULL;
+	t->n = t->cap = 0;
 }
 
 /* The bytes a term takes in its shard: "name":"postings", */

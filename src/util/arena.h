@@ -25,7 +25,8 @@ void arena_free(struct arena *a);
  * arenas, joined into the build's. */
 void arena_adopt(struct arena *dst, struct arena *src);
 
-/* Arena: zero-filled, aligned for any type. */
+/* Arena: zero-filled, aligned to 8 bytes (enough for every type we
+ * allocate; nothing needs more). */
 void *arena_alloc(struct arena *a, size_t size);
 /* Arena: a NUL-terminated copy of s[0..n). */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
