@@ -31,8 +31,10 @@ static cmark_syntax_extension *exts[3];
 static pthread_once_t registered = PTHREAD_ONCE_INIT;
 /* cmark-gfm 0.29 keeps the inline parser's special characters in a
  * global table that each parse changes and restores for its extensions
- * (github/cmark-gfm#176): parsing is one thread at a time.  Our passes
- * and HTML rendering run in parallel. */
+ * (github/cmark-gfm#176): the inline parsing, in cmark_parser_finish,
+ * is one thread at a time.  Block parsing, our passes and HTML
+ * rendering run in parallel (tests/threads runs them under
+ * ThreadSanitizer). */
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void register_extensions(void)
@@ -637,8 +639,9 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	parser = cmark_parser_new(p.options);
 	for (size_t i = 0; i < ARRAY_LEN(exts); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
-	pthread_mutex_lock(&parse_lock);
+	/* the blocks, in parallel; the inlines (in finish), one at a time */
 	cmark_parser_feed(parser, body, len);
+	pthread_mutex_lock(&parse_lock);
 	doc = cmark_parser_finish(parser);
 	pthread_mutex_unlock(&parse_lock);
 	p.exts = cmark_parser_get_syntax_extensions(parser);
