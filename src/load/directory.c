@@ -360,21 +360,6 @@ static const char *trim_end(struct arena *a, const char *s)
 
 /* A Markdown value's first line: block scalars ('|' or '>') start on the
  * line after the indicator. */
-static int markdown_line(struct rec *r, const struct value *v)
-{
-	size_t off = 0;
-	int line = 1;
-
-	while (off < r->len && line < v->line) {
-		if (r->src[off++] == '\n')
-			line++;
-	}
-	off += (size_t)(v->col - 1);
-	if (off < r->len && (r->src[off] == '|' || r->src[off] == '>'))
-		return v->line + 1;
-	return v->line;
-}
-
 static void read_age(struct rec *r, const struct value *m, const char *key, long *out)
 {
 	const struct value *v = value_map_get(m, key);
@@ -590,7 +575,8 @@ struct organisation *directory_parse_organisation(struct arena *a, const struct 
 	if (o->description)
 		o->description = trim_end(a, o->description);
 	if (o->description)
-		o->description_line = markdown_line(&r, value_map_get(m, "description"));
+		yaml_text_origin(r.src, r.len, value_map_get(m, "description"),
+				 &o->description_line, &o->description_indent);
 	o->website = check_url(&r, m, "website");
 	read_contacts(&r, m, false, "organisation", &o->contacts, &o->n_contacts);
 	read_registration(&r, o, m);
@@ -731,7 +717,8 @@ struct service *directory_parse_service(struct arena *a, const struct taxonomy *
 	if (s->description)
 		s->description = trim_end(a, s->description);
 	if (s->description)
-		s->description_line = markdown_line(&r, value_map_get(m, "description"));
+		yaml_text_origin(r.src, r.len, value_map_get(m, "description"),
+				 &s->description_line, &s->description_indent);
 
 	read_terms(&r, m, "audiences", VOCAB_AUDIENCES, true, "service", &s->audiences);
 	read_terms(&r, m, "categories", VOCAB_CATEGORIES, true, "service", &s->categories);

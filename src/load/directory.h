@@ -57,6 +57,7 @@ struct organisation {
 	const struct vocab_term *kind;   /* may be NULL after an error */
 	const char *description;   /* Markdown */
 	int description_line;
+	int description_indent;
 	const char *website;       /* or NULL */
 	struct contact *contacts;
 	size_t n_contacts;
@@ -76,6 +77,7 @@ struct service {
 	const char *summary;       /* one plain sentence */
 	const char *description;   /* Markdown, or NULL */
 	int description_line;      /* line of the file where it starts */
+	int description_indent;    /* columns before its text on its lines */
 	struct term_list audiences, categories, tiers, funding, delivery, areas;
 	long min_age, max_age;     /* -1 when not given */
 	const char *eligibility;

@@ -226,16 +226,6 @@ struct reader {
 };
 
 /* The byte at a 1-based line and column of the file, or 0. */
-static char char_at(const struct reader *r, int line, int col)
-{
-	size_t i = 0;
-	for (int l = 1; l < line && i < r->len; i++)
-		if (r->src[i] == '\n')
-			l++;
-	i += (size_t)(col > 0 ? col - 1 : 0);
-	return i < r->len ? r->src[i] : 0;
-}
-
 static bool has_errors(const struct reader *r)
 {
 	return r->d->errors > r->errors_before;
@@ -740,12 +730,9 @@ static void read_event(struct reader *r, const struct value *m, struct event *e)
 	e->title = text(r, m, "title", true);
 	e->summary = text(r, m, "summary", true);
 	e->description = text(r, m, "description", false);
-	if (e->description) {
-		v = value_map_get(m, "description");
-		/* a block scalar ('|' or '>') starts on the line after its key */
-		char c = char_at(r, v->line, v->col);
-		e->description_line = v->line + (c == '|' || c == '>');
-	}
+	if (e->description)
+		yaml_text_origin(r->src, r->len, value_map_get(m, "description"),
+				 &e->description_line, &e->description_indent);
 	e->service = text(r, m, "service", false);
 	if (e->service && !id_ok(e->service)) {
 		err_at(r, value_map_get(m, "service"),

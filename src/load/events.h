@@ -75,6 +75,7 @@ struct event {
 	const char *title, *summary;
 	const char *description;   /* Markdown, or NULL */
 	int description_line;      /* line of the file where it starts */
+	int description_indent;    /* columns before its text on its lines */
 	const char *service;       /* a directory service id, or NULL */
 	const struct event_term **audiences, **areas;
 	size_t n_audiences, n_areas;

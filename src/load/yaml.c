@@ -341,3 +341,34 @@ struct value *yaml_parse(struct arena *a, const char *file, const char *src,
 		return NULL;
 	return l.root ? l.root : value_null(a);
 }
+
+void yaml_text_origin(const char *src, size_t len, const struct value *v, int *line,
+		      int *indent)
+{
+	size_t off = 0;
+	int l = 1;
+	char c;
+
+	while (off < len && l < v->line)
+		if (src[off++] == '\n')
+			l++;
+	off += (size_t)(v->col > 0 ? v->col - 1 : 0);
+	c = off < len ? src[off] : '\0';
+	if (c != '|' && c != '>') {
+		*line = v->line;
+		*indent = v->col - 1 + (c == '"' || c == '\'');
+		return;
+	}
+	/* a block scalar: its text starts on the next line (blank lines
+	 * at its start are part of it), indented as its first line that
+	 * is not blank */
+	while (off < len && src[off] != '\n')
+		off++;
+	*line = v->line + 1;
+	do {
+		off++;
+		*indent = 0;
+		for (; off < len && src[off] == ' '; off++)
+			++*indent;
+	} while (off < len && src[off] == '\n');
+}

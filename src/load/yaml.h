@@ -25,4 +25,15 @@
 struct value *yaml_parse(struct arena *a, const char *file, const char *src,
 			 size_t len, int line_offset, struct diags *d);
 
+/*
+ * Where the text of the string value v, parsed from src[0..len), starts
+ * in the file: *line is its first line (the one after a '|' or '>'
+ * indicator for a block scalar) and *indent the columns before its text
+ * there (the block's indentation; for a value on its key's line, the
+ * columns before it and its opening quote).  For Markdown kept in YAML,
+ * so that its diagnostics give the file's own line and column.
+ */
+void yaml_text_origin(const char *src, size_t len, const struct value *v, int *line,
+		      int *indent);
+
 #endif

@@ -408,6 +408,7 @@ static struct value *service_value(struct dir_render *r, const struct service *s
 		struct md_options mo = {
 			.file = s->file,
 			.first_line = s->description_line,
+			.col_offset = s->description_indent,
 			.unsafe = r->site->cfg->markdown_unsafe,
 		};
 		if (md_render(a, s->description, strlen(s->description), &mo, &doc, r->rc->d))
@@ -766,6 +767,7 @@ static struct value *org_value(struct dir_render *r, const struct organisation *
 		struct md_options mo = {
 			.file = o->file,
 			.first_line = o->description_line,
+			.col_offset = o->description_indent,
 			.unsafe = r->site->cfg->markdown_unsafe,
 		};
 		struct md_doc doc;

@@ -207,6 +207,7 @@ static struct value *event_full(struct render_ctx *rc, const struct events *ev,
 		struct md_options mo = {
 			.file = e->path,
 			.first_line = e->description_line,
+			.col_offset = e->description_indent,
 			.unsafe = rc->site->cfg->markdown_unsafe,
 		};
 		struct md_doc doc;

@@ -182,7 +182,7 @@ static void rewrite_link(struct pass *p, cmark_node *n, int line, int col)
 
 static void check_link(struct pass *p, cmark_node *n)
 {
-	int line = line_of(p, n), col = cmark_node_get_start_column(n);
+	int line = line_of(p, n), col = cmark_node_get_start_column(n) + p->opt->col_offset;
 
 	rewrite_link(p, n, line, col);
 	record_link(p, n, line, col);
@@ -530,7 +530,7 @@ static bool within_limits(const char *body, size_t len, const struct md_options 
 	bool in_table = false;
 
 	if (len > LIMIT_MD_SIZE) {
-		diag_error(d, opt->file, opt->first_line, 1,
+		diag_error(d, opt->file, opt->first_line, 1 + opt->col_offset,
 			   "the Markdown is %zu bytes, more than the limit of %u; split the page",
 			   len, LIMIT_MD_SIZE);
 		return false;
@@ -540,7 +540,8 @@ static bool within_limits(const char *body, size_t len, const struct md_options 
 		size_t n = nl ? (size_t)(nl - s) : len - pos, ats = 0;
 
 		if (line_nesting(s, n) > LIMIT_MD_NESTING) {
-			diag_error(d, opt->file, line, 1, "block quotes and lists nest more than %d deep",
+			diag_error(d, opt->file, line, 1 + opt->col_offset,
+				   "block quotes and lists nest more than %d deep",
 				   LIMIT_MD_NESTING);
 			return false;
 		}
@@ -553,7 +554,7 @@ static bool within_limits(const char *body, size_t len, const struct md_options 
 				continue;
 			}
 			if (s[i] == '[' && ++open > LIMIT_MD_BRACKETS) {
-				diag_error(d, opt->file, line, (int)i + 1,
+				diag_error(d, opt->file, line, (int)i + 1 + opt->col_offset,
 					   "more than %d '[' open at once; links and images nest too deep",
 					   LIMIT_MD_BRACKETS);
 				return false;
@@ -568,7 +569,7 @@ static bool within_limits(const char *body, size_t len, const struct md_options 
 			}
 		}
 		if ((ats < 1000 ? ats : 1000) > LIMIT_MD_AUTOLINK_SCAN / (n + 1)) {
-			diag_error(d, opt->file, line, 1,
+			diag_error(d, opt->file, line, 1 + opt->col_offset,
 				   "line of %zu bytes has %zu '@': too many for the e-mail autolinker; break the line",
 				   n, ats);
 			return false;
@@ -589,18 +590,21 @@ static bool within_limits(const char *body, size_t len, const struct md_options 
 			cols = count_pipes(s, n) + 1;
 			cells += 2 * cols;
 			if (count_pipes(prev, prev_n) > LIMIT_MD_TABLE_ROW) {
-				diag_error(d, opt->file, line - 1, 1, "table row has more than %d cells",
+				diag_error(d, opt->file, line - 1, 1 + opt->col_offset,
+					   "table row has more than %d cells",
 					   LIMIT_MD_TABLE_ROW);
 				return false;
 			}
 		}
 		if (in_table && count_pipes(s, n) > LIMIT_MD_TABLE_ROW) {
-			diag_error(d, opt->file, line, 1, "table row has more than %d cells",
+			diag_error(d, opt->file, line, 1 + opt->col_offset,
+				   "table row has more than %d cells",
 				   LIMIT_MD_TABLE_ROW);
 			return false;
 		}
 		if (cells > LIMIT_MD_TABLE_CELLS) {
-			diag_error(d, opt->file, line, 1, "tables on this page have more than %d cells",
+			diag_error(d, opt->file, line, 1 + opt->col_offset,
+				   "tables on this page have more than %d cells",
 				   LIMIT_MD_TABLE_CELLS);
 			return false;
 		}
@@ -609,7 +613,7 @@ static bool within_limits(const char *body, size_t len, const struct md_options 
 		pos += n + 1;
 	}
 	if (def_max && uses > LIMIT_MD_LINK_BYTES / def_max) {
-		diag_error(d, opt->file, def_max_line, 1,
+		diag_error(d, opt->file, def_max_line, 1 + opt->col_offset,
 			   "link reference definitions here are long (%zu bytes) for a page with %zu ']' that may use them: shorten them or use fewer references",
 			   def_max, uses);
 		return false;
@@ -685,7 +689,8 @@ bool md_render(struct arena *a, const char *body, size_t len,
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
 			if (!record_comment(&p, n) && !opt->unsafe)
-				diag_warning(d, opt->file, line_of(&p, n), cmark_node_get_start_column(n),
+				diag_warning(d, opt->file, line_of(&p, n),
+					     cmark_node_get_start_column(n) + opt->col_offset,
 					     "raw HTML is left out (markdown.unsafe is off in config.yaml)");
 			break;
 		default:

@@ -88,6 +88,8 @@ struct md_term {
 struct md_options {
 	const char *file;     /* for diagnostics */
 	int first_line;       /* line of the file where the body starts */
+	int col_offset;       /* columns before the body's lines in the file (Markdown
+				 kept in an indented YAML value); added to every column */
 	bool unsafe;          /* raw HTML and any URL scheme allowed */
 	const struct md_links *links;  /* may be NULL */
 	const char *id_prefix;  /* put before every heading id and '#' link; may be NULL */
