@@ -2,8 +2,8 @@
  * assets.c: walking static folders in sorted order.
  */
 #include "load/assets.h"
+#include "load/walk.h"
 #include "util/fs.h"
-#include "util/limits.h"
 #include "util/text.h"
 
 struct item {
@@ -18,43 +18,22 @@ struct lister {
 	struct diags *d;
 };
 
-static void walk(struct lister *l, const char *dir, const char *rel, const char *shown,
-		 int depth)
+static void found(void *ctx, const struct walk_entry *e)
 {
-	struct fs_entry *e;
-	long n = fs_list(l->a, dir, &e);
+	struct lister *l = ctx;
 
-	if (n < 0) {
-		diag_error(l->d, shown, 0, 0, "cannot read folder");
+	if (text_reserved_name(e->name))
+		diag_error(l->d, e->shown, 0, 0,
+			   "'%s' is a device name on Windows (CON, PRN, AUX, NUL, COM1, LPT1, ...), even with an extension; rename it",
+			   e->name);
+	if (e->is_dir)
 		return;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	if (depth > LIMIT_DIR_DEPTH) {
-		diag_error(l->d, shown, 0, 0, "folders nest more than %d deep", LIMIT_DIR_DEPTH);
-		return;
-	}
-	for (long i = 0; i < n; i++) {
-		const char *full = path_join(l->a, dir, e[i].name);
-		const char *child = path_join(l->a, rel, e[i].name);
-		const char *child_shown = path_join(l->a, shown, e[i].name);
-
-		if (text_reserved_name(e[i].name))
-			diag_error(l->d, child_shown, 0, 0,
-				   "'%s' is a device name on Windows (CON, PRN, AUX, NUL, COM1, LPT1, ...), even with an extension; rename it",
-				   e[i].name);
-		if (e[i].kind == FS_DIR) {
-			walk(l, full, child, child_shown, depth + 1);
-		} else if (e[i].kind == FS_FILE) {
-			if (l->n == l->cap) {
-				l->cap = l->cap ? l->cap * 2 : 32;
-				l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
-			}
-			l->v[l->n] = (struct item){ { child, full, child_shown }, l->n };
-			l->n++;
-		} else {
-			diag_warning(l->d, child_shown, 0, 0,
-				     "not a regular file or folder (a symbolic link?); not published");
-		}
-	}
+	l->v[l->n] = (struct item){ { e->rel, e->path, e->shown }, l->n };
+	l->n++;
 }
 
 static int item_cmp(const void *pa, const void *pb)
@@ -69,11 +48,12 @@ void assets_load(struct arena *a, const char *const *dirs, const char *const *sh
 		 size_t n, struct assets *out, struct diags *d)
 {
 	struct lister l = { .a = a, .d = d };
+	struct walk w = { .a = a, .d = d, .found = found, .ctx = &l, .skipped = "not published" };
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++)
 		if (fs_kind(dirs[i]) == FS_DIR)
-			walk(&l, dirs[i], "", shown[i], 0);
+			walk_folder(&w, dirs[i], shown[i]);
 	if (l.n > 1)
 		qsort(l.v, l.n, sizeof(*l.v), item_cmp);
 	out->v = arena_alloc(a, (l.n ? l.n : 1) * sizeof(*out->v));

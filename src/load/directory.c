@@ -5,10 +5,10 @@
  */
 #include "load/directory.h"
 #include "load/schema.h"
+#include "load/walk.h"
 #include "load/yaml.h"
 #include "util/escape.h"
 #include "util/fs.h"
-#include "util/limits.h"
 #include "util/text.h"
 
 #include <ctype.h>
@@ -825,30 +825,25 @@ static void load_file(struct loader *l, const char *full, const char *shown, con
 	free(src);
 }
 
-static void walk(struct loader *l, const char *dir, const char *shown, bool services, int depth)
-{
-	struct fs_entry *e;
-	long n = fs_list(l->a, dir, &e);
+struct records_walk {
+	struct loader *l;
+	bool services;
+};
 
-	if (n < 0) {
-		diag_error(l->d, shown, 0, 0, "cannot read folder");
-		return;
-	}
-	if (depth > LIMIT_DIR_DEPTH) {
-		diag_error(l->d, shown, 0, 0, "folders nest more than %d deep", LIMIT_DIR_DEPTH);
-		return;
-	}
-	for (long i = 0; i < n; i++) {
-		const char *full = path_join(l->a, dir, e[i].name);
-		const char *child = path_join(l->a, shown, e[i].name);
-		if (e[i].kind == FS_DIR)
-			walk(l, full, child, services, depth + 1);
-		else if (e[i].kind == FS_FILE)
-			load_file(l, full, child, e[i].name, services);
-		else
-			diag_warning(l->d, child, 0, 0,
-				     "not a regular file or folder (a symbolic link?); left out");
-	}
+static void found(void *ctx, const struct walk_entry *e)
+{
+	struct records_walk *rw = ctx;
+	if (!e->is_dir)
+		load_file(rw->l, e->path, e->shown, e->name, rw->services);
+}
+
+/* The records under dir: services or organisations. */
+static void load_records(struct loader *l, const char *dir, const char *shown, bool services)
+{
+	struct records_walk rw = { l, services };
+	walk_folder(&(struct walk){ .a = l->a, .d = l->d, .found = found, .ctx = &rw,
+				    .skipped = "left out" },
+		    dir, shown);
 }
 
 static int org_cmp(const void *pa, const void *pb)
@@ -951,9 +946,9 @@ void directory_load(struct arena *a, const char *site_dir, const char *today,
 	}
 	sub = path_join(a, root, "organisations");
 	if (fs_kind(sub) == FS_DIR)
-		walk(&l, sub, "content/directory/organisations", false, 0);
+		load_records(&l, sub, "content/directory/organisations", false);
 	sub = path_join(a, root, "services");
 	if (fs_kind(sub) == FS_DIR)
-		walk(&l, sub, "content/directory/services", true, 0);
+		load_records(&l, sub, "content/directory/services", true);
 	directory_link_records(dir, d);
 }

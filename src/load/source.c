@@ -5,9 +5,9 @@
 #include "load/source.h"
 #include "load/frontmatter.h"
 #include "load/schema.h"
+#include "load/walk.h"
 #include "load/yaml.h"
 #include "util/fs.h"
-#include "util/limits.h"
 #include "util/text.h"
 
 static const char *const fm_keys[] = {
@@ -238,55 +238,31 @@ static bool ends_with(const char *s, const char *tail)
 	return ls >= lt && !strcmp(s + ls - lt, tail);
 }
 
-/* dir is the real folder; rel its path under content/ ("" at the top). */
-static void walk(struct walker *w, const char *dir, const char *rel, int depth)
+static void found(void *ctx, const struct walk_entry *e)
 {
-	struct fs_entry *e;
-	long n = fs_list(w->a, dir, &e);
-	const char *shown = *rel ? arena_printf(w->a, "content/%s", rel) : "content";
+	struct walker *w = ctx;
+	bool md = ends_with(e->name, ".md");
+	const char *stem = arena_strndup(w->a, e->name, strlen(e->name) - (md ? 3 : 0));
+	size_t len;
+	char *src;
+	struct source *s;
 
-	if (n < 0) {
-		diag_error(w->d, shown, 0, 0, "cannot read folder");
+	/* names become URL segments, which become file names */
+	if ((e->is_dir || md) && text_reserved_name(text_slug(w->a, stem, strlen(stem))))
+		diag_error(w->d, e->shown, 0, 0,
+			   "'%s' gives the URL segment '%s', a device name on Windows (CON, PRN, AUX, NUL, COM1, LPT1, ...); rename it",
+			   e->name, text_slug(w->a, stem, strlen(stem)));
+	if (e->is_dir || !md)
 		return;
-	}
-	if (depth > LIMIT_DIR_DEPTH) {
-		diag_error(w->d, shown, 0, 0, "folders nest more than %d deep", LIMIT_DIR_DEPTH);
+	src = fs_read(e->path, e->shown, &len, w->d);
+	if (!src)
 		return;
-	}
-	for (long i = 0; i < n; i++) {
-		const char *full = path_join(w->a, dir, e[i].name);
-		const char *child_rel = path_join(w->a, rel, e[i].name);
-		const char *child_shown = arena_printf(w->a, "content/%s", child_rel);
-
-		const char *stem = arena_strndup(w->a, e[i].name, strlen(e[i].name) -
-						 (ends_with(e[i].name, ".md") ? 3 : 0));
-
-		/* names become URL segments, which become file names */
-		if ((e[i].kind == FS_DIR || ends_with(e[i].name, ".md")) &&
-		    text_reserved_name(text_slug(w->a, stem, strlen(stem))))
-			diag_error(w->d, child_shown, 0, 0,
-				   "'%s' gives the URL segment '%s', a device name on Windows (CON, PRN, AUX, NUL, COM1, LPT1, ...); rename it",
-				   e[i].name, text_slug(w->a, stem, strlen(stem)));
-		if (e[i].kind == FS_DIR) {
-			walk(w, full, child_rel, depth + 1);
-		} else if (e[i].kind == FS_OTHER) {
-			diag_warning(w->d, child_shown, 0, 0,
-				     "not a regular file or folder (a symbolic link?); left out");
-		} else if (ends_with(e[i].name, ".md")) {
-			size_t len;
-			char *src = fs_read(full, child_shown, &len, w->d);
-			struct source *s;
-			if (!src)
-				continue;
-			s = parse(w->a, &w->out->bodies, w->cfg, child_shown, child_rel, src, len,
-				  w->d);
-			free(src);
-			if (s && (!s->draft || w->drafts))
-				add_source(w, s);
-			else if (s)
-				add_draft(w, s->rel);
-		}
-	}
+	s = parse(w->a, &w->out->bodies, w->cfg, e->shown, e->rel, src, len, w->d);
+	free(src);
+	if (s && (!s->draft || w->drafts))
+		add_source(w, s);
+	else if (s)
+		add_draft(w, s->rel);
 }
 
 static int source_cmp(const void *a, const void *b)
@@ -309,7 +285,8 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 		diag_error(d, "content", 0, 0, "no content folder; create content/_index.md");
 		return;
 	}
-	walk(&w, content, "", 0);
+	walk_folder(&(struct walk){ .a = a, .d = d, .found = found, .ctx = &w, .skipped = "left out" },
+		    content, "content");
 	/* folders are walked in name order, but "a/x.md" sorts after
 	 * "a-b.md": sort by path so lookups can bisect */
 	if (out->n > 1)
