@@ -44,12 +44,6 @@ struct linker {
 	size_t n_ext, cap_ext;
 };
 
-static bool ends_with(const char *s, const char *tail)
-{
-	size_t ls = strlen(s), lt = strlen(tail);
-	return ls >= lt && !strcmp(s + ls - lt, tail);
-}
-
 static int file_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct html_file *)a)->f->path,
@@ -196,16 +190,16 @@ static long resolve(struct linker *l, struct html_file *h, const char *path)
 
 	/* a link to a .md file that is still one was reported when the
 	 * Markdown was rendered */
-	if (ends_with(path, ".md"))
+	if (text_ends_with(path, ".md"))
 		return TO_MARKDOWN;
 	if (!resolved)
 		return TO_OUTSIDE;
-	if (!*resolved || ends_with(path, "/"))
+	if (!*resolved || text_ends_with(path, "/"))
 		target = *resolved ? arena_printf(l->tmp, "%s/index.html", resolved) : "index.html";
 	else
 		target = resolved;
 	t = find_file(l, target);
-	if (!t && !ends_with(path, "/"))
+	if (!t && !text_ends_with(path, "/"))
 		t = find_file(l, arena_printf(l->tmp, "%s/index.html", resolved));
 	if (t)
 		return t - l->files;

@@ -9,6 +9,7 @@
 #include "emit/tokenize.h"
 #include "site/directory.h"
 #include "util/escape.h"
+#include "util/text.h"
 
 #include <strings.h>
 
@@ -42,14 +43,6 @@ struct index {
 	uint32_t weight;
 };
 
-static uint64_t hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 static struct term *lookup(struct index *ix, const char *name)
 {
 	size_t mask, i;
@@ -62,7 +55,7 @@ static struct term *lookup(struct index *ix, const char *name)
 		for (size_t k = 0; k < old_cap; k++) {
 			if (!old[k].name)
 				continue;
-			i = hash(old[k].name) & (ix->cap - 1);
+			i = text_hash(old[k].name, strlen(old[k].name)) & (ix->cap - 1);
 			while (ix->slots[i].name)
 				i = (i + 1) & (ix->cap - 1);
 			ix->slots[i] = old[k];
@@ -70,7 +63,7 @@ static struct term *lookup(struct index *ix, const char *name)
 		free(old);
 	}
 	mask = ix->cap - 1;
-	i = hash(name) & mask;
+	i = text_hash(name, strlen(name)) & mask;
 	while (ix->slots[i].name && strcmp(ix->slots[i].name, name))
 		i = (i + 1) & mask;
 	if (!ix->slots[i].name) {

@@ -232,16 +232,10 @@ static void add_draft(struct walker *w, const char *rel)
 	o->drafts[o->n_drafts++] = rel;
 }
 
-static bool ends_with(const char *s, const char *tail)
-{
-	size_t ls = strlen(s), lt = strlen(tail);
-	return ls >= lt && !strcmp(s + ls - lt, tail);
-}
-
 static void found(void *ctx, const struct walk_entry *e)
 {
 	struct walker *w = ctx;
-	bool md = ends_with(e->name, ".md");
+	bool md = text_ends_with(e->name, ".md");
 	const char *stem = arena_strndup(w->a, e->name, strlen(e->name) - (md ? 3 : 0));
 	size_t len;
 	char *src;

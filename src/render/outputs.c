@@ -3,11 +3,11 @@
  * scan of an HTML file for its links and ids.
  */
 #include "render/outputs.h"
+#include "util/text.h"
 
 static bool is_html(const char *path)
 {
-	size_t n = strlen(path);
-	return n >= 5 && !strcmp(path + n - 5, ".html");
+	return text_ends_with(path, ".html");
 }
 
 void outputs_init(struct outputs *o, struct output *writer)

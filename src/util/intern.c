@@ -1,18 +1,9 @@
 /*
- * intern.c: FNV-1a hashing into a power-of-two table with linear
- * probing, grown at half full.
+ * intern.c: a power-of-two table with linear probing (text_hash),
+ * grown at half full.
  */
 #include "util/intern.h"
-
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
+#include "util/text.h"
 
 void intern_init(struct intern *t)
 {
@@ -32,7 +23,7 @@ void intern_free(struct intern *t)
 /* The slot holding s[0..n), or the empty slot where it would go. */
 static size_t probe(const struct intern *t, const char *s, size_t n)
 {
-	size_t mask = t->n_slots - 1, i = (size_t)hash(s, n) & mask;
+	size_t mask = t->n_slots - 1, i = (size_t)text_hash(s, n) & mask;
 
 	for (;; i = (i + 1) & mask) {
 		uint32_t k = t->slots[i];

@@ -291,3 +291,17 @@ bool text_is_slug(const char *s)
 	}
 	return true;
 }
+
+bool text_ends_with(const char *s, const char *tail)
+{
+	size_t ls = strlen(s), lt = strlen(tail);
+	return ls >= lt && !memcmp(s + ls - lt, tail, lt);
+}
+
+uint64_t text_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}

@@ -25,6 +25,12 @@ bool text_reserved_name(const char *s);
  * first bad byte. */
 bool text_valid_utf8(const char *s, size_t len, size_t *bad);
 
+/* True when s ends with tail (an empty tail included). */
+bool text_ends_with(const char *s, const char *tail);
+
+/* FNV-1a of s[0..len), for hash tables. */
+uint64_t text_hash(const char *s, size_t len);
+
 /* 1-based line and column (in bytes) of offset within s. */
 void text_position(const char *s, size_t offset, int *line, int *col);
 
