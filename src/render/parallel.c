@@ -44,10 +44,12 @@ void render_each(struct render_ctx *rc, size_t n,
 	/* the calling thread is one of the jobs, with an arena of its own
 	 * too: the build's arena is the theme's, which loads templates
 	 * into it while other threads render */
-	size_t slots = want < n ? want : n ? n : 1;
+	size_t slots = n < want ? n : want;
 	struct worker *w = xcalloc(slots, sizeof(*w));
 	size_t started = 1;
 
+	if (!slots)
+		slots = 1;
 	atomic_init(&pool.next, 0);
 	for (size_t k = 0; k < slots; k++) {
 		w[k].pool = &pool;
