@@ -95,6 +95,31 @@ static const char *top_folder(struct arena *a, const char *dir)
 	return slash ? arena_strndup(a, dir, (size_t)(slash - dir)) : dir;
 }
 
+static int url_cmp(const void *pa, const void *pb)
+{
+	const struct page *a = *(struct page *const *)pa, *b = *(struct page *const *)pb;
+	int c = strcmp(a->url, b->url);
+	return c ? c : a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Two pages with one URL: each is reported against every page before
+ * it in source order.  Sorted by URL, so a large site is not n². */
+static void check_urls(const struct site *site, struct diags *d)
+{
+	struct page **v = xcalloc(site->n_pages ? site->n_pages : 1, sizeof(*v));
+
+	memcpy(v, site->pages, site->n_pages * sizeof(*v));
+	qsort(v, site->n_pages, sizeof(*v), url_cmp);
+	for (size_t i = 1, first = 0; i < site->n_pages; i++) {
+		if (strcmp(v[first]->url, v[i]->url))
+			first = i;
+		for (size_t k = first; k < i; k++)
+			diag_error(d, v[i]->src->path, 1, 1, "this page and %s both have the URL %s",
+				   v[k]->src->path, v[i]->url);
+	}
+	free(v);
+}
+
 /* Depth-first order of a guide's pages: its reading order. */
 static void reading_order(struct page *p, struct page **last)
 {
@@ -133,11 +158,6 @@ void site_link(struct arena *a, const struct config *cfg, const char *site_dir,
 			p->kind = PAGE_SECTION;
 		else
 			p->kind = PAGE_PAGE;
-		for (size_t k = 0; k < site->n_pages; k++) {
-			if (!strcmp(site->pages[k]->url, p->url))
-				diag_error(d, s->path, 1, 1, "this page and %s both have the URL %s",
-					   site->pages[k]->src->path, p->url);
-		}
 		p->index = site->n_pages;
 		site->pages[site->n_pages++] = p;
 		if (p->kind == PAGE_HOME)
@@ -145,6 +165,7 @@ void site_link(struct arena *a, const struct config *cfg, const char *site_dir,
 	}
 	if (!site->home)
 		diag_error(d, "content/_index.md", 0, 0, "missing home page; create content/_index.md");
+	check_urls(site, d);
 
 	for (size_t g = 0; g < cfg->n_guides; g++) {
 		const char *rel = arena_printf(a, "%s/_index.md", cfg->guides[g].folder);
