@@ -123,13 +123,19 @@ struct value *context_help(struct arena *a, const struct site *site, const struc
 	return list;
 }
 
+/* A string of the site model, which outlives every context: not copied. */
+static void set_model_str(struct arena *a, struct value *m, const char *key, const char *s)
+{
+	value_map_set(a, m, key, value_strn_ref(a, s, strlen(s)));
+}
+
 static struct value *link_value(struct arena *a, const struct page *p)
 {
 	struct value *m = value_map(a);
-	value_map_set_str(a, m, "title", p->src->title);
-	value_map_set_str(a, m, "url", p->url);
+	set_model_str(a, m, "title", p->src->title);
+	set_model_str(a, m, "url", p->url);
 	if (p->src->description)
-		value_map_set_str(a, m, "description", p->src->description);
+		set_model_str(a, m, "description", p->src->description);
 	return m;
 }
 
@@ -141,33 +147,75 @@ static bool is_ancestor(const struct page *maybe, const struct page *p)
 	return false;
 }
 
+/* Page p's link: shared when it can be. */
+static struct value *page_link(struct arena *a, const struct context_shared *shared,
+			       const struct page *p)
+{
+	return shared ? shared->links[p->index] : link_value(a, p);
+}
+
+/* A navigation item: a page's link, whether it is the page being made
+ * or on the way to it, its children (always set, so a partial never
+ * finds an outer item's) and whether it has any. */
+static struct value *nav_item(struct arena *a, const struct value *link, struct value *current,
+			      struct value *active, struct value *children,
+			      struct value *has_children)
+{
+	struct value *m = value_map(a);
+
+	for (size_t k = 0; k < link->len; k++)
+		value_map_set(a, m, link->pairs[k].key, link->pairs[k].val);
+	value_map_set(a, m, "current", current);
+	value_map_set(a, m, "active", active);
+	value_map_set(a, m, "children", children);
+	value_map_set(a, m, "has_children", has_children);
+	return m;
+}
+
 /*
  * The navigation of a guide as the page current sees it: every section
  * at the top, and below that only the branch that leads to current
  * (its ancestors' pages and its own), so a page's context grows with
- * the depth of the guide, not its size.  depth guards against a very
- * deep folder tree; sources limit it too.
+ * the depth of the guide, not its size.  Items off that branch are
+ * the same for every page: they come from shared when it is set.
+ * depth guards against a very deep folder tree; sources limit it too.
  */
-static struct value *nav_list(struct arena *a, const struct page *parent,
-			      const struct page *current, int depth)
+static struct value *nav_list(struct arena *a, const struct context_shared *shared,
+			      const struct page *parent, const struct page *current, int depth)
 {
 	struct value *list = value_list(a);
 
 	for (size_t i = 0; i < parent->n_children; i++) {
 		const struct page *c = parent->children[i];
-		struct value *m = link_value(a, c);
 		bool active = is_ancestor(c, current);
 		bool open = active && c->n_children && depth < 8;
 
-		value_map_set(a, m, "current", value_bool(a, c == current));
-		value_map_set(a, m, "active", value_bool(a, active));
-		/* always set, so a partial never finds an outer item's children */
-		value_map_set(a, m, "children", open ? nav_list(a, c, current, depth + 1) :
-						       value_list(a));
-		value_map_set(a, m, "has_children", value_bool(a, open));
-		value_list_push(a, list, m);
+		if (!active && shared)
+			value_list_push(a, list, shared->closed[c->index]);
+		else
+			value_list_push(a, list, nav_item(a, page_link(a, shared, c),
+							  value_bool(a, c == current),
+							  value_bool(a, active),
+							  open ? nav_list(a, shared, c, current, depth + 1) :
+								 value_list(a),
+							  value_bool(a, open)));
 	}
 	return list;
+}
+
+void context_share(struct arena *a, const struct site *site, struct value *site_value,
+		   struct context_shared *shared)
+{
+	size_t n = site->n_pages ? site->n_pages : 1;
+	struct value *no = value_bool(a, false), *none = value_list(a);
+
+	shared->site = site_value;
+	shared->links = arena_alloc(a, n * sizeof(*shared->links));
+	shared->closed = arena_alloc(a, n * sizeof(*shared->closed));
+	for (size_t i = 0; i < site->n_pages; i++) {
+		shared->links[i] = link_value(a, site->pages[i]);
+		shared->closed[i] = nav_item(a, shared->links[i], no, no, none, no);
+	}
 }
 
 static struct value *toc_value(struct arena *a, const struct md_doc *doc)
@@ -233,7 +281,8 @@ static struct value *page_value(struct arena *a, const struct site *site,
 	return m;
 }
 
-static struct value *breadcrumbs(struct arena *a, const struct page *p)
+static struct value *breadcrumbs(struct arena *a, const struct context_shared *shared,
+				 const struct page *p)
 {
 	struct value *list = value_list(a);
 	const struct page *chain[64];
@@ -242,14 +291,15 @@ static struct value *breadcrumbs(struct arena *a, const struct page *p)
 	for (const struct page *q = p->parent; q && n < ARRAY_LEN(chain); q = q->parent)
 		chain[n++] = q;
 	while (n > 0)
-		value_list_push(a, list, link_value(a, chain[--n]));
+		value_list_push(a, list, page_link(a, shared, chain[--n]));
 	return list;
 }
 
 /* What every page in a guide shares: the guide, its navigation, the
  * help panel.  current is the page being rendered (NULL for generated
  * pages, which are never in the navigation). */
-static void set_frame(struct arena *a, const struct site *site, struct value *m,
+static void set_frame(struct arena *a, const struct site *site,
+		      const struct context_shared *shared, struct value *m,
 		      const struct guide *g, const struct page *current)
 {
 	struct value *help = context_help(a, site, g);
@@ -261,7 +311,7 @@ static void set_frame(struct arena *a, const struct site *site, struct value *m,
 		const struct page *home = site->guide_home[gi];
 		value_map_set(a, m, "guide", guide_value(a, site, gi));
 		if (home) {
-			struct value *nav = nav_list(a, home, current, 0);
+			struct value *nav = nav_list(a, shared, home, current, 0);
 			value_map_set(a, m, "nav", nav);
 			value_map_set(a, m, "has_nav", value_bool(a, nav->len > 0));
 		}
@@ -269,16 +319,16 @@ static void set_frame(struct arena *a, const struct site *site, struct value *m,
 }
 
 struct value *context_page(struct arena *a, const struct site *site,
-			   struct value *site_value, const struct page *p,
+			   const struct context_shared *shared, const struct page *p,
 			   const struct md_doc *doc)
 {
 	struct value *m = value_map(a);
 
-	value_map_set(a, m, "site", site_value);
+	value_map_set(a, m, "site", shared->site);
 	value_map_set(a, m, "page", page_value(a, site, p, doc));
-	value_map_set(a, m, "breadcrumbs", breadcrumbs(a, p));
+	value_map_set(a, m, "breadcrumbs", breadcrumbs(a, shared, p));
 	value_map_set(a, m, "has_breadcrumbs", value_bool(a, p->parent != NULL));
-	set_frame(a, site, m, p->guide, p);
+	set_frame(a, site, shared, m, p->guide, p);
 	if (p->kind == PAGE_GUIDE) {
 		struct value *on = events_whats_on(a, site, (size_t)(p->guide - site->cfg->guides));
 		if (on)
@@ -287,9 +337,9 @@ struct value *context_page(struct arena *a, const struct site *site,
 	if (p->kind == PAGE_GUIDE)
 		directory_guide_context(a, site, (size_t)(p->guide - site->cfg->guides), m);
 	if (p->prev)
-		value_map_set(a, m, "prev", link_value(a, p->prev));
+		value_map_set(a, m, "prev", page_link(a, shared, p->prev));
 	if (p->next)
-		value_map_set(a, m, "next", link_value(a, p->next));
+		value_map_set(a, m, "next", page_link(a, shared, p->next));
 	return m;
 }
 
@@ -315,6 +365,6 @@ struct value *context_generated(struct arena *a, const struct site *site,
 		value_list_push(a, crumbs, link_value(a, up));
 	value_map_set(a, m, "breadcrumbs", crumbs);
 	value_map_set(a, m, "has_breadcrumbs", value_bool(a, crumbs->len > 0));
-	set_frame(a, site, m, g, NULL);
+	set_frame(a, site, NULL, m, g, NULL);
 	return m;
 }

@@ -33,9 +33,23 @@
 /* Arena: the map shared by every page: site.* */
 struct value *context_site(struct arena *a, const struct site *site);
 
+/* What the contexts of all pages share, made once before they render
+ * (render threads only read it): the site map, and for each page (by
+ * its index) its link (title, url, description) and its navigation
+ * item as every page off its branch sees it. */
+struct context_shared {
+	struct value *site;
+	struct value **links;
+	struct value **closed;
+};
+
+/* Arena: fills shared for the pages of site. */
+void context_share(struct arena *a, const struct site *site, struct value *site_value,
+		   struct context_shared *shared);
+
 /* Arena: the full context of page p, whose body rendered to doc. */
 struct value *context_page(struct arena *a, const struct site *site,
-			   struct value *site_value, const struct page *p,
+			   const struct context_shared *shared, const struct page *p,
 			   const struct md_doc *doc);
 
 /*

@@ -150,7 +150,7 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 	t = theme_layout(rc->theme, p, rc->d);
 	if (!t)
 		goto out;
-	ctx = context_page(&scratch, site, rc->site_value, p, &body);
+	ctx = context_page(&scratch, site, rc->shared, p, &body);
 	directory_query_context(&scratch, site, p->src, ctx, rc->d);
 	if (tmpl_render(t, ctx, theme_loader(rc->theme), &html, rc->d)) {
 		res->refs = outputs_store(rc->out, p->out_path, html.data ? html.data : "", html.len,
@@ -225,6 +225,8 @@ void render_pages(struct render_ctx *rc)
 		for (size_t g = 0; g < site->cfg->n_guides; g++)
 			job.terms[g] = guide_terms(rc, &site->cfg->guides[g]);
 	job.docs = rc->docs;
+	rc->shared = arena_alloc(rc->a, sizeof(*rc->shared));
+	context_share(rc->a, site, rc->site_value, rc->shared);
 	md_init();
 	render_each(rc, site->n_pages, render_nth, &job);
 	/* in page order, whatever order the threads finished in */

@@ -44,8 +44,10 @@ struct render_ctx {
 	struct value *site_value;   /* the "site" map every template sees */
 	struct theme *theme;
 	struct outputs *out;
-	/* filled by render_pages: the rendered body of site->pages[i] */
+	/* filled by render_pages: the rendered body of site->pages[i],
+	 * and what the pages' contexts share */
 	struct md_doc *docs;
+	struct context_shared *shared;
 	int jobs;                   /* threads for render_pages; 0 or 1: none */
 	struct search_docs *search; /* renderers add what people can search for */
 };

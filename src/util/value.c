@@ -76,7 +76,7 @@ void value_map_set(struct arena *a, struct value *map, const char *key,
 	if (map->kind != VAL_MAP)
 		BUG("set on a non-map");
 	for (size_t i = 0; i < map->len; i++) {
-		if (!strcmp(map->pairs[i].key, key)) {
+		if (map->pairs[i].key[0] == key[0] && !strcmp(map->pairs[i].key, key)) {
 			map->pairs[i].val = val;
 			return;
 		}
@@ -90,7 +90,7 @@ void value_map_set(struct arena *a, struct value *map, const char *key,
 		map->cap = cap;
 	}
 	map->pairs[map->len++] = (struct value_pair){
-		.key = arena_strdup(a, key), .val = val, .line = val ? val->line : 0,
+		.key = key, .val = val, .line = val ? val->line : 0,
 		.col = val ? val->col : 0,
 	};
 }
@@ -105,8 +105,9 @@ const struct value_pair *value_map_pair(const struct value *map, const char *key
 {
 	if (!map || map->kind != VAL_MAP)
 		return NULL;
+	/* the first byte tells most keys apart without a call */
 	for (size_t i = 0; i < map->len; i++)
-		if (!strcmp(map->pairs[i].key, key))
+		if (map->pairs[i].key[0] == key[0] && !strcmp(map->pairs[i].key, key))
 			return &map->pairs[i];
 	return NULL;
 }

@@ -49,7 +49,9 @@ struct value *value_map(struct arena *a);
 
 /* Appends to a list. */
 void value_list_push(struct arena *a, struct value *list, struct value *item);
-/* Sets key in a map, replacing an existing entry; key is copied. */
+/* Sets key in a map, replacing an existing entry.  key is kept, not
+ * copied: a literal, or a string that lives as long as the map (in its
+ * arena or one that outlives it). */
 void value_map_set(struct arena *a, struct value *map, const char *key,
 		   struct value *val);
 /* Convenience: value_map_set with a string value. */
