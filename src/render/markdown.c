@@ -52,6 +52,49 @@ void md_init(void)
 	pthread_once(&registered, register_extensions);
 }
 
+/*
+ * cmark allocates every node and string on its own, a calloc and a free
+ * each, which cost more than the parsing on a large site.  Each
+ * md_render gives it an arena instead, freed whole at the end; free
+ * does nothing and realloc copies when it grows.  cmark_mem's functions
+ * take no context: the arena is the thread's current render's.  Every
+ * node we make ourselves comes from the same cmark_mem, because cmark
+ * frees a tree with the allocator of its root.
+ */
+static _Thread_local struct arena *cm_arena;
+
+static void *cm_calloc(size_t n, size_t size)
+{
+	size_t *h;
+
+	if (size && n > (SIZE_MAX - sizeof(*h)) / size)
+		BUG("cmark asked for %zu times %zu bytes", n, size);
+	/* zeroed by the arena; the size goes before, for realloc */
+	h = arena_alloc(cm_arena, sizeof(*h) + n * size);
+	h[0] = n * size;
+	return h + 1;
+}
+
+static void *cm_realloc(void *ptr, size_t size)
+{
+	size_t old = ptr ? ((size_t *)ptr)[-1] : 0;
+	void *grown;
+
+	if (ptr && size <= old)
+		return ptr;
+	grown = cm_calloc(1, size);
+	if (old)
+		memcpy(grown, ptr, old);
+	return grown;
+}
+
+static void cm_free(void *ptr)
+{
+	(void)ptr;
+}
+
+static cmark_mem cm_mem = { cm_calloc, cm_realloc, cm_free };
+
 /* An id used on the page, and the next "-N" to try for its text. */
 struct id_slot {
 	const char *id;
@@ -265,9 +308,9 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 	int level = cmark_node_get_heading_level(h);
 	int line = line_of(p, h);
 	struct buf text = BUF_INIT, html = BUF_INIT;
-	cmark_node *wrap = cmark_node_new(CMARK_NODE_DOCUMENT);
-	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
-	cmark_node *block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	cmark_node *wrap = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, &cm_mem);
+	cmark_node *para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, &cm_mem);
+	cmark_node *block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &cm_mem);
 	cmark_node *c;
 	char *inner;
 	size_t inner_len;
@@ -280,7 +323,7 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 	cmark_node_append_child(wrap, para);
 	while ((c = cmark_node_first_child(h)))
 		cmark_node_append_child(para, c);
-	inner = cmark_render_html(wrap, p->options, p->exts);
+	inner = cmark_render_html_with_mem(wrap, p->options, p->exts, &cm_mem);
 	inner_len = strlen(inner);
 	/* "<p>…</p>\n" */
 	if (inner_len >= 8 && !strncmp(inner, "<p>", 3))
@@ -288,7 +331,6 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 			   (int)(inner_len - 8), inner + 3, level);
 	else
 		buf_printf(&html, "<h%d id=\"%s\"></h%d>\n", level, id, level);
-	free(inner);
 
 	cmark_node_set_on_enter(block, buf_cstr(&html));
 	cmark_node_set_on_exit(block, "");
@@ -376,12 +418,12 @@ static void link_terms(struct pass *p, cmark_node *t, bool *used)
 		word = xstrndup(lit + best, best_len);
 		rest = xstrdup(lit + best + best_len);
 
-		link = cmark_node_new(CMARK_NODE_LINK);
+		link = cmark_node_new_with_mem(CMARK_NODE_LINK, &cm_mem);
 		cmark_node_set_url(link, p->opt->terms[best_term].url);
-		label = cmark_node_new(CMARK_NODE_TEXT);
+		label = cmark_node_new_with_mem(CMARK_NODE_TEXT, &cm_mem);
 		cmark_node_set_literal(label, word);
 		cmark_node_append_child(link, label);
-		after = cmark_node_new(CMARK_NODE_TEXT);
+		after = cmark_node_new_with_mem(CMARK_NODE_TEXT, &cm_mem);
 		cmark_node_set_literal(after, rest);
 		cmark_node_set_literal(t, before);
 		cmark_node_insert_after(t, link);
@@ -629,6 +671,7 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	cmark_node *doc;
 	cmark_iter *it;
 	cmark_event_type ev;
+	struct arena cm, *outer = cm_arena;
 	cmark_node **headings = NULL, **texts = NULL;
 	size_t n_headings = 0, cap_headings = 0, n_texts = 0, cap_texts = 0;
 	int no_terms = 0;   /* depth inside links, images and headings */
@@ -640,7 +683,9 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	if (!within_limits(body, len, opt, d))
 		return false;
 	p.options = CMARK_OPT_DEFAULT | (opt->unsafe ? CMARK_OPT_UNSAFE : 0);
-	parser = cmark_parser_new(p.options);
+	arena_init(&cm);
+	cm_arena = &cm;
+	parser = cmark_parser_new_with_mem(p.options, &cm_mem);
 	for (size_t i = 0; i < ARRAY_LEN(exts); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
 	/* the blocks, in parallel; the inlines (in finish), one at a time */
@@ -712,7 +757,7 @@ bool md_render(struct arena *a, const char *body, size_t len,
 		rewrite_heading(&p, headings[i]);
 	free(headings);
 
-	html = cmark_render_html(doc, p.options, p.exts);
+	html = cmark_render_html_with_mem(doc, p.options, p.exts, &cm_mem);
 	out->html_len = strlen(html);
 	out->html = arena_strndup(opt->html_arena ? opt->html_arena : a, html, out->html_len);
 	out->toc = p.toc;
@@ -733,10 +778,10 @@ bool md_render(struct arena *a, const char *body, size_t len,
 	out->n_tables = p.n_tables;
 	out->ignores = to_arena(a, p.ignores, p.n_ignores, sizeof(*p.ignores));
 	out->n_ignores = p.n_ignores;
-	free(html);
 	free(p.ids);
-	cmark_node_free(doc);
-	cmark_parser_free(parser);
+	/* the tree, the parser and the HTML are all in cm */
+	arena_free(&cm);
+	cm_arena = outer;
 	return true;
 }
 
