@@ -89,6 +89,14 @@ static void check_all(struct run *r, const struct md_doc *docs)
 	check_site(&cc);
 }
 
+/* The print pages' sections, once the print pages are made. */
+static void close_print(struct render_ctx *rc)
+{
+	if (rc->print)
+		spool_close(rc->print);
+	rc->print = NULL;
+}
+
 /* Every renderer, then the files that list what they made, then the
  * checks. */
 static void render_all(struct run *r)
@@ -101,13 +109,10 @@ static void render_all(struct run *r)
 		.jobs = r->opts->jobs, .search = &r->search,
 	};
 	rc->site_value = context_site(&r->a, &r->site);
-	/* the print pages first, the largest files, while the least else
-	 * is held: they need only the site model and the bodies */
-	render_guides(rc);
 	render_pages(rc);
-	/* every body is rendered: only an update needs them again */
+	render_guides(rc);
 	if (!r->keep_model)
-		sources_drop_bodies(&r->srcs);
+		close_print(rc);
 	render_directory(rc);
 	openreferral_emit(rc);
 	render_events(rc, &r->events);
@@ -237,6 +242,7 @@ static int run_report(struct run *r)
 
 static void run_free(struct run *r)
 {
+	close_print(&r->rc);
 	sources_drop_bodies(&r->srcs);
 	outputs_free(&r->out);
 	search_docs_free(&r->search);

@@ -106,8 +106,9 @@ static void read_front_matter(struct arena *a, const struct config *cfg,
 	}
 }
 
-/* source_parse, with the body in the arena bodies. */
-static struct source *parse(struct arena *a, struct arena *bodies, const struct config *cfg,
+/* source_parse, with the body kept when keep_body is set (else only
+ * where it is: render reads it again with source_body_now). */
+static struct source *parse(struct arena *a, bool keep_body, const struct config *cfg,
 			    const char *path, const char *rel, const char *src, size_t len,
 			    struct diags *d)
 {
@@ -159,7 +160,7 @@ static struct source *parse(struct arena *a, struct arena *bodies, const struct 
 		return NULL;
 	}
 	read_front_matter(a, cfg, s, d);
-	s->body = arena_strndup(bodies, src + fm.body_off, fm.body_len);
+	s->body = keep_body ? arena_strndup(a, src + fm.body_off, fm.body_len) : NULL;
 	s->body_len = fm.body_len;
 	s->body_line = fm.body_line;
 	s->head = arena_strndup(a, src, fm.body_off);
@@ -171,29 +172,41 @@ struct source *source_parse(struct arena *a, const struct config *cfg,
 			    const char *path, const char *rel, const char *src,
 			    size_t len, struct diags *d)
 {
-	return parse(a, a, cfg, path, rel, src, len, d);
+	return parse(a, true, cfg, path, rel, src, len, d);
 }
 
-bool source_reload_body(struct arena *a, const char *site_dir, struct source *s)
+const char *source_body_now(struct arena *a, const char *site_dir, const struct source *s,
+			    size_t *body_len)
 {
 	struct diags quiet = DIAGS_INIT;
 	size_t len, bad;
 	char *src = fs_read(path_join(a, site_dir, s->path), s->path, &len, &quiet);
 	struct fm_split fm;
-	bool same;
+	const char *body = NULL;
 
 	diags_free(&quiet);
 	if (!src)
-		return false;
-	same = text_valid_utf8(src, len, &bad) && !memchr(src, '\0', len) &&
-	       fm_split(src, len, &fm) == FM_OK && fm.body_off == s->head_len &&
-	       !memcmp(src, s->head, s->head_len) && fm.body_off + fm.body_len <= len;
-	if (same) {
-		s->body = arena_strndup(a, src + fm.body_off, fm.body_len);
-		s->body_len = fm.body_len;
+		return NULL;
+	if (text_valid_utf8(src, len, &bad) && !memchr(src, '\0', len) &&
+	    fm_split(src, len, &fm) == FM_OK && fm.body_off == s->head_len &&
+	    !memcmp(src, s->head, s->head_len) && fm.body_off + fm.body_len <= len) {
+		body = arena_strndup(a, src + fm.body_off, fm.body_len);
+		*body_len = fm.body_len;
 	}
 	free(src);
-	return same;
+	return body;
+}
+
+bool source_reload_body(struct arena *a, const char *site_dir, struct source *s)
+{
+	size_t len;
+	const char *body = source_body_now(a, site_dir, s, &len);
+
+	if (!body)
+		return false;
+	s->body = body;
+	s->body_len = len;
+	return true;
 }
 
 struct walker {
@@ -251,7 +264,9 @@ static void found(void *ctx, const struct walk_entry *e)
 	src = fs_read(e->path, e->shown, &len, w->d);
 	if (!src)
 		return;
-	s = parse(w->a, &w->out->bodies, w->cfg, e->shown, e->rel, src, len, w->d);
+	/* the bodies, the bulk of the content, are read again as each page
+	 * renders: a large site's memory stays small */
+	s = parse(w->a, false, w->cfg, e->shown, e->rel, src, len, w->d);
 	free(src);
 	if (s && (!s->draft || w->drafts))
 		add_source(w, s);
@@ -274,7 +289,6 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 	out->n = 0;
 	out->drafts = NULL;
 	out->n_drafts = 0;
-	arena_init(&out->bodies);
 	if (fs_kind(content) != FS_DIR) {
 		diag_error(d, "content", 0, 0, "no content folder; create content/_index.md");
 		return;
@@ -289,11 +303,8 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 
 void sources_drop_bodies(struct sources *srcs)
 {
-	for (size_t i = 0; i < srcs->n; i++) {
+	for (size_t i = 0; i < srcs->n; i++)
 		srcs->v[i]->body = NULL;
-		srcs->v[i]->body_len = 0;
-	}
-	arena_free(&srcs->bodies);
 }
 
 bool sources_is_draft(const struct sources *srcs, const char *rel)

@@ -28,8 +28,10 @@ struct source {
 	const struct value *aliases;  /* list of strings, or NULL */
 	const struct value *services; /* a map: directory services to list, or NULL */
 	struct value *params;     /* config params overlaid with the page's own */
-	const char *body;         /* arena, NUL-terminated */
-	size_t body_len;
+	/* the body: kept by source_parse and source_reload_body; a loaded
+	 * site reads it again when it renders (source_body_now) */
+	const char *body;         /* arena, NUL-terminated, or NULL */
+	size_t body_len;          /* when it was read */
 	int body_line;            /* line of the file where body starts */
 	/* the file up to its body (the front matter and its '---' lines),
 	 * as read: a later edit that keeps it changes nothing but the body */
@@ -42,9 +44,6 @@ struct sources {
 	size_t n;
 	const char **drafts;      /* rel of each draft left out (arena) */
 	size_t n_drafts;
-	/* the pages' bodies, the bulk of the content: a build that has
-	 * rendered every page (and every print page) lets them go */
-	struct arena bodies;
 };
 
 /* True when rel names a draft that was left out of srcs. */
@@ -59,8 +58,9 @@ bool sources_is_draft(const struct sources *srcs, const char *rel);
 void sources_load(struct arena *a, const char *site_dir, const struct config *cfg,
 		  bool drafts, struct sources *out, struct diags *d);
 
-/* Frees the bodies: every source's body is NULL afterwards.  Safe to
- * call twice, and on sources that were never loaded (zeroed). */
+/* Lets the bodies go (those source_reload_body read): every source's
+ * body is NULL afterwards.  Safe to call twice, and on sources that
+ * were never loaded (zeroed). */
 void sources_drop_bodies(struct sources *srcs);
 
 /* Arena: parses one page from memory (for tests and fuzzing).  NULL
@@ -77,5 +77,11 @@ struct source *source_parse(struct arena *a, const struct config *cfg,
  * be loaded again.
  */
 bool source_reload_body(struct arena *a, const char *site_dir, struct source *s);
+
+/* Arena: the body of s as its file holds it now, its length in
+ * *body_len, on the same conditions (NULL when they fail).  For render
+ * threads: it changes nothing shared. */
+const char *source_body_now(struct arena *a, const char *site_dir, const struct source *s,
+			    size_t *body_len);
 
 #endif

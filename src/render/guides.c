@@ -4,7 +4,6 @@
  */
 #include "load/glossary.h"
 #include "render/context.h"
-#include "render/links.h"
 #include "render/parallel.h"
 #include "render/render.h"
 
@@ -39,9 +38,10 @@ struct print_job {
 	const struct html_refs **refs;
 };
 
-/* Every page of the guide in reading order, each body rendered again
- * with its heading ids prefixed so they stay unique on one page.  A
- * render_each task: all but the file's path is scratch. */
+/* Every page of the guide in reading order, each the section that
+ * render_pages spooled for it (its heading ids prefixed, so they stay
+ * unique on one page).  A render_each task: all but the file's path is
+ * scratch. */
 static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 {
 	struct print_job *job = arg;
@@ -63,34 +63,17 @@ static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 	ctx = context_generated(rc.a, rc.site, g, title, url, "print");
 	sections = value_list(rc.a);
 	for (const struct page *p = home; p; p = p->next) {
-		/* the page's own problems were reported when it was rendered */
-		struct diags quiet = DIAGS_INIT;
-		struct link_ctx lc = { .a = rc.a, .site = rc.site, .page = p, .d = &quiet };
-		struct md_links links = { .rewrite = links_rewrite, .ctx = &lc };
-		struct md_options mo = {
-			.file = p->src->path,
-			.first_line = p->src->body_line,
-			.unsafe = rc.site->cfg->markdown_unsafe,
-			.links = &links,
-			.id_prefix = arena_printf(rc.a, "s%d-", ++n),
-			.html_arena = rc.a,
-		};
-		struct md_doc doc;
 		struct value *m = value_map(rc.a);
-		struct arena section;
+		size_t len;
+		const char *body = spool_get(rc.print, p->index, rc.a, &len, p->src->path, rc.d);
 
-		/* of each page's rendering, only its HTML is kept (in rc.a,
-		 * where the section's value points at it) */
-		arena_init(&section);
-		lc.a = &section;
-		md_render(&section, p->src->body, p->src->body_len, &mo, &doc, &quiet);
-		diags_free(&quiet);
-		value_map_set_str(rc.a, m, "id", arena_printf(rc.a, "s%d", n));
+		/* a page that failed to render was reported: its section is
+		 * empty, and the build fails */
+		value_map_set_str(rc.a, m, "id", arena_printf(rc.a, "s%d", ++n));
 		value_map_set_str(rc.a, m, "title", p->src->title);
 		value_map_set_str(rc.a, m, "url", p->url);
-		value_map_set(rc.a, m, "content", value_strn_ref(rc.a, doc.html, doc.html_len));
+		value_map_set(rc.a, m, "content", value_strn_ref(rc.a, body ? body : "", len));
 		value_list_push(rc.a, sections, m);
-		arena_free(&section);
 	}
 	value_map_set(rc.a, ctx, "sections", sections);
 	if (rc.site->glossary && rc.site->glossary->n) {
@@ -110,7 +93,7 @@ static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 void render_guides(struct render_ctx *rc)
 {
 	const struct config *cfg = rc->site->cfg;
-	bool print = theme_template(rc->theme, "print", rc->d) != NULL;
+	bool print = rc->print != NULL;
 	bool words = rc->site->glossary && rc->site->glossary->n &&
 		     theme_template(rc->theme, "words", rc->d) != NULL;
 	struct print_job job = {
@@ -118,9 +101,10 @@ void render_guides(struct render_ctx *rc)
 		.refs = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.refs)),
 	};
 
-	/* the print pages are the largest of all: one thread each */
-	if (print)
-		render_each(rc, cfg->n_guides, render_print, &job);
+	/* the print pages are the largest of all: one at a time, so that
+	 * only one is held */
+	for (size_t i = 0; print && i < cfg->n_guides; i++)
+		render_print(rc, i, &job);
 	for (size_t i = 0; i < cfg->n_guides; i++) {
 		const struct page *home = rc->site->guide_home[i];
 		if (!home)
@@ -141,7 +125,7 @@ void render_print_again(struct render_ctx *rc, const struct guide *g)
 		.refs = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.refs)),
 	};
 
-	if (!theme_template(rc->theme, "print", rc->d))
+	if (!rc->print)
 		return;
 	render_print(rc, gi, &job);
 	if (job.paths[gi])

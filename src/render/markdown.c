@@ -122,6 +122,17 @@ struct pass {
 	size_t n_tables, cap_tables;
 	struct md_ignore *ignores;
 	size_t n_ignores, cap_ignores;
+	/* for the print variant (opt->print_prefix): the '#' links and
+	 * the headings' blocks, each with its HTML in both variants */
+	cmark_node **anchors;
+	size_t n_anchors, cap_anchors;
+	struct heading_block *blocks;
+	size_t n_blocks, cap_blocks;
+};
+
+struct heading_block {
+	cmark_node *block;
+	const char *page, *print;   /* <hN id="…">…</hN> */
 };
 
 /* Grows an xmalloc'd array of n items of size sz to hold one more. */
@@ -210,9 +221,9 @@ static void rewrite_link(struct pass *p, cmark_node *n, int line, int col)
 		cmark_node_set_url(n, "");
 		return;
 	}
-	if (url[0] == '#' && p->opt->id_prefix) {
-		cmark_node_set_url(n, arena_printf(p->a, "#%s%s", p->opt->id_prefix, url + 1));
-		return;
+	if (url[0] == '#' && p->opt->print_prefix) {
+		p->anchors = grow(p->anchors, p->n_anchors, &p->cap_anchors, sizeof(*p->anchors));
+		p->anchors[p->n_anchors++] = n;
 	}
 	if (!*url || has_scheme(url) || url[0] == '#' || (url[0] == '/' && url[1] == '/'))
 		return;
@@ -285,8 +296,6 @@ static const char *unique_id(struct pass *p, const char *text)
 	const char *id;
 	struct id_slot *slot;
 
-	if (p->opt->id_prefix)
-		base = arena_printf(p->a, "%s%s", p->opt->id_prefix, base);
 	id = base;
 	slot = p->cap_ids ? id_slot(p, base) : NULL;
 	if (slot && slot->id) {
@@ -326,11 +335,23 @@ static void rewrite_heading(struct pass *p, cmark_node *h)
 	inner = cmark_render_html_with_mem(wrap, p->options, p->exts, &cm_mem);
 	inner_len = strlen(inner);
 	/* "<p>…</p>\n" */
-	if (inner_len >= 8 && !strncmp(inner, "<p>", 3))
-		buf_printf(&html, "<h%d id=\"%s\">%.*s</h%d>\n", level, id,
-			   (int)(inner_len - 8), inner + 3, level);
-	else
-		buf_printf(&html, "<h%d id=\"%s\"></h%d>\n", level, id, level);
+	if (inner_len >= 8 && !strncmp(inner, "<p>", 3)) {
+		inner += 3;
+		inner_len -= 8;
+	} else {
+		inner_len = 0;
+	}
+	buf_printf(&html, "<h%d id=\"%s\">%.*s</h%d>\n", level, id, (int)inner_len, inner, level);
+	if (p->opt->print_prefix) {
+		/* the prefix keeps ids unique on a page of many: the same
+		 * for every id of this one, it keeps them apart as they are */
+		p->blocks = grow(p->blocks, p->n_blocks, &p->cap_blocks, sizeof(*p->blocks));
+		p->blocks[p->n_blocks++] = (struct heading_block){
+			block, arena_strndup(p->a, html.data, html.len),
+			arena_printf(p->a, "<h%d id=\"%s%s\">%.*s</h%d>\n", level,
+				     p->opt->print_prefix, id, (int)inner_len, inner, level),
+		};
+	}
 
 	cmark_node_set_on_enter(block, buf_cstr(&html));
 	cmark_node_set_on_exit(block, "");
@@ -663,6 +684,30 @@ static bool within_limits(const char *body, size_t len, const struct md_options 
 	return true;
 }
 
+/* Arena: the print variant of the rendered tree doc, before glossary
+ * links are added: its headings' blocks and '#' links switched to
+ * their prefixed form for the rendering, then back. */
+static void render_print_variant(struct pass *p, cmark_node *doc, struct md_doc *out)
+{
+	const char **urls = arena_alloc(p->a, (p->n_anchors ? p->n_anchors : 1) * sizeof(*urls));
+	char *html;
+
+	for (size_t i = 0; i < p->n_blocks; i++)
+		cmark_node_set_on_enter(p->blocks[i].block, p->blocks[i].print);
+	for (size_t i = 0; i < p->n_anchors; i++) {
+		urls[i] = arena_strdup(p->a, cmark_node_get_url(p->anchors[i]));
+		cmark_node_set_url(p->anchors[i], arena_printf(p->a, "#%s%s", p->opt->print_prefix,
+							       urls[i] + 1));
+	}
+	html = cmark_render_html_with_mem(doc, p->options, p->exts, &cm_mem);
+	out->print_len = strlen(html);
+	out->print_html = arena_strndup(p->a, html, out->print_len);
+	for (size_t i = 0; i < p->n_blocks; i++)
+		cmark_node_set_on_enter(p->blocks[i].block, p->blocks[i].page);
+	for (size_t i = 0; i < p->n_anchors; i++)
+		cmark_node_set_url(p->anchors[i], urls[i]);
+}
+
 bool md_render(struct arena *a, const char *body, size_t len,
 	       const struct md_options *opt, struct md_doc *out, struct diags *d)
 {
@@ -745,7 +790,15 @@ bool md_render(struct arena *a, const char *body, size_t len,
 		}
 	}
 	cmark_iter_free(it);
-	/* after the walk: these passes add and free nodes */
+	/* after the walk: these passes add and free nodes.  Glossary links
+	 * go last: the print variant has none (the words are at its end) */
+	for (size_t i = 0; i < n_headings; i++)
+		rewrite_heading(&p, headings[i]);
+	free(headings);
+	if (opt->print_prefix)
+		render_print_variant(&p, doc, out);
+	free(p.anchors);
+	free(p.blocks);
 	if (n_texts) {
 		bool *used = xcalloc(opt->n_terms, sizeof(*used));
 		for (size_t i = 0; i < n_texts; i++)
@@ -753,9 +806,6 @@ bool md_render(struct arena *a, const char *body, size_t len,
 		free(used);
 	}
 	free(texts);
-	for (size_t i = 0; i < n_headings; i++)
-		rewrite_heading(&p, headings[i]);
-	free(headings);
 
 	html = cmark_render_html_with_mem(doc, p.options, p.exts, &cm_mem);
 	out->html_len = strlen(html);
@@ -795,6 +845,8 @@ void md_doc_keep(struct arena *a, const struct md_doc *doc, bool with_html, stru
 	*out = *doc;
 	out->html = with_html && doc->html ? arena_strndup(a, doc->html, doc->html_len) : NULL;
 	out->html_len = out->html ? doc->html_len : 0;
+	out->print_html = NULL;
+	out->print_len = 0;
 	out->prose = doc->prose ? arena_strndup(a, doc->prose, doc->prose_len) : NULL;
 	out->table_text = keep_str(a, doc->table_text);
 	out->toc = arena_alloc(a, (doc->n_toc ? doc->n_toc : 1) * sizeof(*out->toc));

@@ -47,6 +47,8 @@ struct md_ignore {
 struct md_doc {
 	const char *html;    /* arena */
 	size_t html_len;
+	const char *print_html;  /* arena; NULL without opt->print_prefix */
+	size_t print_len;
 	struct toc_entry *toc;
 	size_t n_toc;
 	/* The prose (paragraphs and list items; not headings, code or
@@ -92,7 +94,10 @@ struct md_options {
 				 kept in an indented YAML value); added to every column */
 	bool unsafe;          /* raw HTML and any URL scheme allowed */
 	const struct md_links *links;  /* may be NULL */
-	const char *id_prefix;  /* put before every heading id and '#' link; may be NULL */
+	/* when set, out->print_html is the body again as one section of a
+	 * page of many: this before every heading id and '#' link, and no
+	 * glossary links */
+	const char *print_prefix;
 	const struct md_term *terms;   /* may be NULL */
 	size_t n_terms;
 	/* where out->html goes, when it should outlive the rest of out

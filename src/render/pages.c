@@ -109,6 +109,25 @@ static struct md_term *guide_terms(struct render_ctx *rc, const struct guide *g)
 	return terms;
 }
 
+/* Numbers each guide's pages in reading order for their print page's
+ * ids and opens the spool their sections go to. */
+static void print_sections_open(struct render_ctx *rc)
+{
+	const struct site *site = rc->site;
+	struct spool *sp = arena_alloc(rc->a, sizeof(*sp));
+
+	if (!spool_open(sp, site->n_pages, "print pages", rc->d))
+		return;
+	rc->print = sp;
+	rc->print_prefix = arena_alloc(rc->a, (site->n_pages ? site->n_pages : 1) *
+						      sizeof(*rc->print_prefix));
+	for (size_t g = 0; g < site->cfg->n_guides; g++) {
+		int n = 0;
+		for (const struct page *p = site->guide_home[g]; p; p = p->next)
+			rc->print_prefix[p->index] = arena_printf(rc->a, "s%d-", ++n);
+	}
+}
+
 /* What is kept of one page until every page is done: the page itself
  * is written as soon as it is made. */
 struct page_result {
@@ -133,6 +152,7 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 		/* glossary words explained on their first use in guide pages */
 		.terms = terms,
 		.n_terms = terms ? site->glossary->n : 0,
+		.print_prefix = rc->print ? rc->print_prefix[p->index] : NULL,
 	};
 	const struct tmpl *t;
 	struct value *ctx;
@@ -142,9 +162,20 @@ static void render_page(struct render_ctx *rc, const struct page *p, struct md_d
 
 	/* only what the checks, the search index and the feed need of the
 	 * page outlives it: a large site's memory stays small */
+	const char *text = p->src->body;
+	size_t text_len = p->src->body_len;
+
 	arena_init(&scratch);
 	lc.a = &scratch;
-	if (!md_render(&scratch, p->src->body, p->src->body_len, &mo, &body, rc->d))
+	if (!text && !(text = source_body_now(&scratch, site->site_dir, p->src, &text_len))) {
+		diag_error(rc->d, p->src->path, 0, 0,
+			   "changed or went while the site was being built; build again");
+		goto out;
+	}
+	if (!md_render(&scratch, text, text_len, &mo, &body, rc->d))
+		goto out;
+	if (body.print_html &&
+	    !spool_put(rc->print, p->index, body.print_html, body.print_len, p->src->path, rc->d))
 		goto out;
 	md_doc_keep(rc->a, &body, news_is_post(p), doc);
 	t = theme_layout(rc->theme, p, rc->d);
@@ -225,6 +256,8 @@ void render_pages(struct render_ctx *rc)
 		for (size_t g = 0; g < site->cfg->n_guides; g++)
 			job.terms[g] = guide_terms(rc, &site->cfg->guides[g]);
 	job.docs = rc->docs;
+	if (theme_template(rc->theme, "print", rc->d))
+		print_sections_open(rc);
 	rc->shared = arena_alloc(rc->a, sizeof(*rc->shared));
 	context_share(rc->a, site, rc->site_value, rc->shared);
 	md_init();

@@ -9,6 +9,7 @@
 
 #include "render/markdown.h"
 #include "render/outputs.h"
+#include "render/spool.h"
 #include "render/theme.h"
 #include "site/site.h"
 #include "util/buf.h"
@@ -48,6 +49,12 @@ struct render_ctx {
 	 * and what the pages' contexts share */
 	struct md_doc *docs;
 	struct context_shared *shared;
+	/* the print pages' sections, made as the pages render (NULL when
+	 * the theme has no "print" template): site->pages[i]'s prefix for
+	 * its ids there ("sN-", N its place in its guide; NULL outside the
+	 * print pages) and its section, in the spool */
+	const char **print_prefix;
+	struct spool *print;
 	int jobs;                   /* threads for render_pages; 0 or 1: none */
 	struct search_docs *search; /* renderers add what people can search for */
 };
@@ -78,9 +85,10 @@ bool render_template_to(struct render_ctx *rc, const char *name, struct value *c
  * its own arena and diagnostics, joined afterwards in page order, so
  * the output is the same bytes as with one. */
 void render_pages(struct render_ctx *rc);
-/* Each guide's whole-guide print page (<guide>/print/) and its "Words
- * explained" page (<guide>/words/) when the site has a glossary, for
- * themes that have the "print" and "words" templates. */
+/* Each guide's whole-guide print page (<guide>/print/), of the
+ * sections render_pages spooled, and its "Words explained" page
+ * (<guide>/words/) when the site has a glossary, for themes that have
+ * the "print" and "words" templates. */
 void render_guides(struct render_ctx *rc);
 
 /* For serve's updates (outputs in update mode): site->pages[i] again,

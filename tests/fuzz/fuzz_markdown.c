@@ -134,11 +134,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.terms = terms;
 		o.n_terms = ARRAY_LEN(terms);
 	}
-	o.id_prefix = flags & 8 ? "s3-" : NULL;
+	o.print_prefix = flags & 8 ? "s3-" : NULL;
 	arena_init(&a);
 	cur_arena = &a;
 	if (md_render(&a, (const char *)data + 1, size - 1, &o, &doc, &d)) {
 		FUZZ_CHECK(doc.html && strlen(doc.html) == doc.html_len);
+		FUZZ_CHECK(!o.print_prefix || (doc.print_html && strlen(doc.print_html) == doc.print_len));
 		for (size_t i = 0; i < doc.n_toc; i++) {
 			FUZZ_CHECK(doc.toc[i].level >= 1 && doc.toc[i].level <= 6);
 			FUZZ_CHECK(doc.toc[i].id && *doc.toc[i].id && doc.toc[i].text);
@@ -147,6 +148,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (!o.unsafe)
 			check_safe_html(doc.html);
+		if (!o.unsafe && doc.print_html)
+			check_safe_html(doc.print_html);
 	}
 	fuzz_drain(&d);
 	arena_free(&a);

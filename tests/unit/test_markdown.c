@@ -100,15 +100,28 @@ TEST(terms_linked_on_first_use_only)
 	CHECK(strstr(d.html, "<code>letterbox</code>") != NULL);
 }
 
-TEST(id_prefix_for_combined_pages)
+TEST(print_variant_for_combined_pages)
 {
-	struct md_options o = { .file = "p.md", .first_line = 1, .id_prefix = "p3-" };
+	static const char *const match[] = { "letterbox" };
+	struct md_term term = { match, 1, "/g/words/#letterbox" };
+	struct md_options o = { .file = "p.md", .first_line = 1, .print_prefix = "p3-",
+				.terms = &term, .n_terms = 1 };
 	struct md_doc d;
-	const char *s = "## Times\n\n[see](#times)\n";
+	const char *s = "## Times\n\n[see](#times) about letterbox\n\n## Times\n";
 	diags_free(&D);
 	md_render(&A, s, strlen(s), &o, &d, &D);
-	CHECK(strstr(d.html, "<h2 id=\"p3-times\">") != NULL);
-	CHECK(strstr(d.html, "href=\"#p3-times\"") != NULL);
+	/* the page itself: ids and links as written, the glossary link */
+	CHECK(strstr(d.html, "<h2 id=\"times\">") != NULL);
+	CHECK(strstr(d.html, "<h2 id=\"times-2\">") != NULL);
+	CHECK(strstr(d.html, "href=\"#times\"") != NULL);
+	CHECK(strstr(d.html, "href=\"/g/words/#letterbox\"") != NULL);
+	/* the print variant: every id and '#' link prefixed, no glossary link */
+	CHECK(d.print_html != NULL && strlen(d.print_html) == d.print_len);
+	CHECK(strstr(d.print_html, "<h2 id=\"p3-times\">") != NULL);
+	CHECK(strstr(d.print_html, "<h2 id=\"p3-times-2\">") != NULL);
+	CHECK(strstr(d.print_html, "href=\"#p3-times\"") != NULL);
+	CHECK(strstr(d.print_html, "words") == NULL);
+	CHECK(strstr(d.print_html, "about letterbox</p>") != NULL);
 }
 
 TEST(resolve_paths)
@@ -130,7 +143,7 @@ int main(void)
 	RUN(raw_html_omitted_with_warning);
 	RUN(gfm_extensions);
 	RUN(terms_linked_on_first_use_only);
-	RUN(id_prefix_for_combined_pages);
+	RUN(print_variant_for_combined_pages);
 	RUN(resolve_paths);
 	diags_free(&D);
 	arena_free(&A);
