@@ -809,7 +809,7 @@ bool md_render(struct arena *a, const char *body, size_t len,
 
 	html = cmark_render_html_with_mem(doc, p.options, p.exts, &cm_mem);
 	out->html_len = strlen(html);
-	out->html = arena_strndup(opt->html_arena ? opt->html_arena : a, html, out->html_len);
+	out->html = arena_strndup(a, html, out->html_len);
 	out->toc = p.toc;
 	out->n_toc = p.n_toc;
 	out->prose = arena_strndup(a, buf_cstr(&p.prose), p.prose.len);

@@ -100,9 +100,6 @@ struct md_options {
 	const char *print_prefix;
 	const struct md_term *terms;   /* may be NULL */
 	size_t n_terms;
-	/* where out->html goes, when it should outlive the rest of out
-	 * (which goes in md_render's arena); NULL: that arena too */
-	struct arena *html_arena;
 };
 
 /* Registers cmark-gfm's extensions.  md_render() calls it too; call it
