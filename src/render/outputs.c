@@ -66,9 +66,13 @@ static void scan(const char *data, size_t len, struct spans *sp)
 {
 	const char *s = data, *end = data + len;
 
-	while ((s = memmem(s, (size_t)(end - s), "=\"", 2))) {
-		const char *v = s + 2, *q = memchr(v, '"', (size_t)(end - v));
+	/* memchr for '=' skips text far faster than memmem for '="' */
+	for (; (s = memchr(s, '=', (size_t)(end - s))); s++) {
+		const char *v = s + 2, *q;
 		size_t before = (size_t)(s - data);
+		if (v > end || s[1] != '"')
+			continue;
+		q = memchr(v, '"', (size_t)(end - v));
 		if (!q)
 			break;
 		if (before >= 5 && !memcmp(s - 5, " href", 5))
@@ -77,7 +81,7 @@ static void scan(const char *data, size_t len, struct spans *sp)
 			spans_add(sp, v, (size_t)(q - v), false);
 		else if (before >= 3 && !memcmp(s - 3, " id", 3))
 			spans_add(sp, v, (size_t)(q - v), true);
-		s = q + 1;
+		s = q;
 	}
 }
 
