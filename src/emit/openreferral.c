@@ -11,12 +11,19 @@
 #include "site/directory.h"
 #include "util/json.h"
 
+/* A vocabulary term as attributes name it, made once for all services. */
+struct term_ref {
+	const char *id;            /* the UUID of the term's page */
+	const char *uri;           /* its permalink, or NULL */
+};
+
 struct oruk {
 	struct render_ctx *rc;
 	struct arena *a;
 	const struct directory_model *m;
 	const struct directory *dir;
 	const char *base;          /* the site's base URL, or NULL when relative */
+	struct term_ref *terms[VOCAB_COUNT]; /* per term index */
 };
 
 /* o->a is scratch: the path the outputs keep goes in the build's arena */
@@ -75,6 +82,11 @@ static const char *term_path(struct oruk *o, const struct vocab_term *t)
 	if (f)
 		return f->term_urls[t->index] + 1;
 	return arena_printf(o->a, "directory/%s/%s/", vocab_key(t->vocab), t->id);
+}
+
+static const struct term_ref *term_ref(const struct oruk *o, const struct vocab_term *t)
+{
+	return &o->terms[t->vocab][t->index];
 }
 
 static void organization_core(struct oruk *o, struct json *j, const struct organisation *org)
@@ -143,23 +155,22 @@ static void service_core(struct oruk *o, struct json *j, const struct service *s
 static void attribute(struct oruk *o, struct json *j, const struct service *s,
 		      const struct vocab_term *t)
 {
-	const char *term_id = directory_uuid(o->a, o->m, term_path(o, t));
-	const char *uri = permalink(o, arena_printf(o->a, "/%s", term_path(o, t)));
+	const struct term_ref *ref = term_ref(o, t);
 
 	json_open(j, NULL, '{');
 	json_str(j, "id", part_id(o, s, arena_printf(o->a, "attribute-%s-%s",
 								 vocab_key(t->vocab), t->id)));
 	json_str(j, "link_id", o->m->service_uuids[s->index]);
 	json_str(j, "link_type", "service");
-	json_str(j, "taxonomy_term_id", term_id);
+	json_str(j, "taxonomy_term_id", ref->id);
 	json_open(j, "taxonomy_term", '{');
-	json_str(j, "id", term_id);
+	json_str(j, "id", ref->id);
 	json_str(j, "name", t->label);
 	json_str(j, "description", t->description ? t->description : t->label);
 	if (t->parent)
-		json_str(j, "parent_id", directory_uuid(o->a, o->m, term_path(o, t->parent)));
+		json_str(j, "parent_id", term_ref(o, t->parent)->id);
 	json_str(j, "taxonomy", vocab_key(t->vocab));
-	opt_str(j, "term_uri", uri);
+	opt_str(j, "term_uri", ref->uri);
 	json_str(j, "term", t->id);
 	json_close(j);
 	json_close(j);
@@ -234,7 +245,7 @@ static void service_areas(struct oruk *o, struct json *j, const struct service *
 		json_str(j, "service_id", sid);
 		json_str(j, "name", t->label);
 		json_str(j, "service_area", t->label);
-		opt_str(j, "uri", permalink(o, arena_printf(o->a, "/%s", term_path(o, t))));
+		opt_str(j, "uri", term_ref(o, t)->uri);
 		json_close(j);
 	}
 	json_close(j);
@@ -463,11 +474,27 @@ static void write_index(struct oruk *o)
 	buf_free(&b);
 }
 
+/* The ids and URIs of every term, in o->a: each is named by many
+ * services. */
+static void build_term_refs(struct oruk *o)
+{
+	for (int v = 0; v < VOCAB_COUNT; v++) {
+		const struct vocabulary *voc = &o->dir->tax.v[v];
+		o->terms[v] = arena_alloc(o->a, (voc->n ? voc->n : 1) * sizeof(*o->terms[v]));
+		for (size_t i = 0; i < voc->n; i++) {
+			const char *path = term_path(o, &voc->terms[i]);
+			o->terms[v][i].id = directory_uuid(o->a, o->m, path);
+			o->terms[v][i].uri = permalink(o, arena_printf(o->a, "/%s", path));
+		}
+	}
+}
+
 void openreferral_emit(struct render_ctx *rc)
 {
 	const char *base = rc->site->cfg->base_url;
 	struct oruk o = {
 		.rc = rc,
+		.a = rc->a,
 		.m = rc->site->directory,
 	};
 	struct arena scratch;
@@ -477,6 +504,7 @@ void openreferral_emit(struct render_ctx *rc)
 	o.dir = o.m->dir;
 	if (!strncmp(base, "https://", 8) || !strncmp(base, "http://", 7))
 		o.base = base;
+	build_term_refs(&o);
 	/* in a scratch arena, emptied after each part (arena_free leaves
 	 * it ready for reuse) */
 	arena_init(&scratch);
