@@ -106,12 +106,24 @@ static int term_cmp(const void *a, const void *b)
 	return strcmp((*(struct term *const *)a)->name, (*(struct term *const *)b)->name);
 }
 
-static int posting_cmp(const void *a, const void *b)
+/* Sorts p[0..n) by score, best first, keeping the order of equal
+ * scores (document order): two stable counting passes, a byte of the
+ * score each, through tmp[0..n). */
+static void sort_by_score(struct posting *p, struct posting *tmp, size_t n)
 {
-	const struct posting *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	return x->doc < y->doc ? -1 : x->doc > y->doc;
+	for (unsigned shift = 0; shift < 16; shift += 8) {
+		size_t at[257] = { 0 };
+		struct posting *swap;
+		for (size_t i = 0; i < n; i++)
+			at[1 + (((UINT16_MAX - p[i].score) >> shift) & 255)]++;
+		for (size_t d = 1; d < 256; d++)
+			at[d] += at[d - 1];
+		for (size_t i = 0; i < n; i++)
+			tmp[at[((UINT16_MAX - p[i].score) >> shift) & 255]++] = p[i];
+		swap = p;
+		p = tmp;
+		tmp = swap;
+	}
 }
 
 /* A number as base-32 digits, least significant first, each digit a
@@ -119,14 +131,18 @@ static int posting_cmp(const void *a, const void *b)
  * plus 32 when more digits follow. */
 static void put_num(struct buf *b, uint32_t v)
 {
+	char digits[8];
+	size_t n = 0;
+
 	for (;;) {
 		unsigned d = (v & 31) | (v >= 32 ? 32 : 0);
 		char c = (char)('#' + d);
-		buf_addc(b, c >= '\\' ? (char)(c + 1) : c);
+		digits[n++] = c >= '\\' ? (char)(c + 1) : c;
 		if (v < 32)
-			return;
+			break;
 		v >>= 5;
 	}
+	buf_add(b, digits, n);
 }
 
 /* A term's postings as search.h says: groups of equal score, best
@@ -134,7 +150,11 @@ static void put_num(struct buf *b, uint32_t v)
  * is and the others as the difference from the one before. */
 static void encode_postings(struct term *t)
 {
-	qsort(t->p, t->n, sizeof(*t->p), posting_cmp);
+	struct posting *tmp = xcalloc(t->n ? t->n : 1, sizeof(*tmp));
+
+	/* postings are made in document order */
+	sort_by_score(t->p, tmp, t->n);
+	free(tmp);
 	for (uint32_t i = 0, j; i < t->n; i = j) {
 		for (j = i + 1; j < t->n && t->p[j].score == t->p[i].score; j++)
 			;
