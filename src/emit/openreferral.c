@@ -8,21 +8,37 @@
  * a language's name), the HSDS field is written too.
  */
 #include "emit/openreferral.h"
+#include "render/parallel.h"
 #include "site/directory.h"
 #include "util/json.h"
 
+/* A vocabulary term as attributes name it, made once for all services. */
+struct term_ref {
+	const char *id;            /* the UUID of the term's page */
+	const char *uri;           /* its permalink, or NULL */
+};
+
 struct oruk {
-	struct render_ctx *rc;
-	struct arena *a;
+	struct render_ctx *rc;     /* the task's: its arena keeps the file's path */
+	struct arena *a;           /* scratch, emptied after each file */
 	const struct directory_model *m;
 	const struct directory *dir;
 	const char *base;          /* the site's base URL, or NULL when relative */
+	struct term_ref *terms[VOCAB_COUNT]; /* per term index */
+	const char **paths;        /* per file, in listing order, left by its task */
+	size_t file;               /* the file being written */
 };
 
-/* o->a is scratch: the path the outputs keep goes in the build's arena */
+/* The files in the order they are listed: these three, then one per
+ * organisation, then one per service. */
+enum { FILE_INDEX, FILE_SERVICES, FILE_ORGANIZATIONS, FIXED_FILES };
+
+/* Writes the file being made; its path is kept for the listing. */
 static void emit(struct oruk *o, const char *path, struct buf *b)
 {
-	outputs_add(o->rc, arena_strdup(o->rc->a, path), b);
+	o->paths[o->file] = arena_strdup(o->rc->a, path);
+	/* JSON: no links or ids to take */
+	outputs_store(o->rc->out, o->paths[o->file], b->data ? b->data : "", b->len, o->rc->d);
 }
 
 /* An absolute URL for a site path ("/directory/..."), or NULL. */
@@ -75,6 +91,11 @@ static const char *term_path(struct oruk *o, const struct vocab_term *t)
 	if (f)
 		return f->term_urls[t->index] + 1;
 	return arena_printf(o->a, "directory/%s/%s/", vocab_key(t->vocab), t->id);
+}
+
+static const struct term_ref *term_ref(const struct oruk *o, const struct vocab_term *t)
+{
+	return &o->terms[t->vocab][t->index];
 }
 
 static void organization_core(struct oruk *o, struct json *j, const struct organisation *org)
@@ -143,23 +164,22 @@ static void service_core(struct oruk *o, struct json *j, const struct service *s
 static void attribute(struct oruk *o, struct json *j, const struct service *s,
 		      const struct vocab_term *t)
 {
-	const char *term_id = directory_uuid(o->a, o->m, term_path(o, t));
-	const char *uri = permalink(o, arena_printf(o->a, "/%s", term_path(o, t)));
+	const struct term_ref *ref = term_ref(o, t);
 
 	json_open(j, NULL, '{');
 	json_str(j, "id", part_id(o, s, arena_printf(o->a, "attribute-%s-%s",
 								 vocab_key(t->vocab), t->id)));
 	json_str(j, "link_id", o->m->service_uuids[s->index]);
 	json_str(j, "link_type", "service");
-	json_str(j, "taxonomy_term_id", term_id);
+	json_str(j, "taxonomy_term_id", ref->id);
 	json_open(j, "taxonomy_term", '{');
-	json_str(j, "id", term_id);
+	json_str(j, "id", ref->id);
 	json_str(j, "name", t->label);
 	json_str(j, "description", t->description ? t->description : t->label);
 	if (t->parent)
-		json_str(j, "parent_id", directory_uuid(o->a, o->m, term_path(o, t->parent)));
+		json_str(j, "parent_id", term_ref(o, t->parent)->id);
 	json_str(j, "taxonomy", vocab_key(t->vocab));
-	opt_str(j, "term_uri", uri);
+	opt_str(j, "term_uri", ref->uri);
 	json_str(j, "term", t->id);
 	json_close(j);
 	json_close(j);
@@ -234,7 +254,7 @@ static void service_areas(struct oruk *o, struct json *j, const struct service *
 		json_str(j, "service_id", sid);
 		json_str(j, "name", t->label);
 		json_str(j, "service_area", t->label);
-		opt_str(j, "uri", permalink(o, arena_printf(o->a, "/%s", term_path(o, t))));
+		opt_str(j, "uri", term_ref(o, t)->uri);
 		json_close(j);
 	}
 	json_close(j);
@@ -386,14 +406,22 @@ static void write_service_list(struct oruk *o)
 	page_start(&j, o->dir->n_services);
 	for (size_t i = 0; i < o->dir->n_services; i++) {
 		const struct service *s = o->dir->services[i];
+		/* an item's texts go when it is written: the list is the
+		 * largest file, made while other threads make theirs */
+		struct oruk item = *o;
+		struct arena scratch;
+
+		arena_init(&scratch);
+		item.a = &scratch;
 		json_open(&j, NULL, '{');
-		service_core(o, &j, s);
+		service_core(&item, &j, s);
 		if (s->org) {
 			json_open(&j, "organization", '{');
-			organization_core(o, &j, s->org);
+			organization_core(&item, &j, s->org);
 			json_close(&j);
 		}
 		json_close(&j);
+		arena_free(&scratch);
 	}
 	json_close(&j);
 	json_close(&j);
@@ -402,7 +430,7 @@ static void write_service_list(struct oruk *o)
 	buf_free(&b);
 }
 
-static void write_organisations(struct oruk *o)
+static void write_organisation_list(struct oruk *o)
 {
 	struct buf b = BUF_INIT;
 	struct json j;
@@ -418,25 +446,30 @@ static void write_organisations(struct oruk *o)
 	json_close(&j);
 	json_end(&j);
 	emit(o, "openreferral/organizations.json", &b);
+	buf_free(&b);
+}
 
-	for (size_t i = 0; i < o->dir->n_orgs; i++) {
-		const struct organisation *org = o->dir->orgs[i];
-		const struct service_list *l = &o->m->by_org[i];
-		json_init(&j, &b, true);
+static void write_organisation(struct oruk *o, const struct organisation *org)
+{
+	const struct service_list *l = &o->m->by_org[org->index];
+	struct buf b = BUF_INIT;
+	struct json j;
+
+	json_init(&j, &b, true);
+	json_open(&j, NULL, '{');
+	organization_core(o, &j, org);
+	organization_identifiers(o, &j, org);
+	json_open(&j, "services", '[');
+	for (size_t k = 0; k < l->n; k++) {
 		json_open(&j, NULL, '{');
-		organization_core(o, &j, org);
-		organization_identifiers(o, &j, org);
-		json_open(&j, "services", '[');
-		for (size_t k = 0; k < l->n; k++) {
-			json_open(&j, NULL, '{');
-			service_core(o, &j, l->v[k]);
-			json_close(&j);
-		}
+		service_core(o, &j, l->v[k]);
 		json_close(&j);
-		json_close(&j);
-		json_end(&j);
-		emit(o, arena_printf(o->a, "openreferral/organizations/%s.json", o->m->org_uuids[i]), &b);
 	}
+	json_close(&j);
+	json_close(&j);
+	json_end(&j);
+	emit(o, arena_printf(o->a, "openreferral/organizations/%s.json", o->m->org_uuids[org->index]),
+	     &b);
 	buf_free(&b);
 }
 
@@ -463,32 +496,66 @@ static void write_index(struct oruk *o)
 	buf_free(&b);
 }
 
+/* The ids and URIs of every term, in o->a, before the threads share
+ * them. */
+static void build_term_refs(struct oruk *o)
+{
+	for (int v = 0; v < VOCAB_COUNT; v++) {
+		const struct vocabulary *voc = &o->dir->tax.v[v];
+		o->terms[v] = arena_alloc(o->a, (voc->n ? voc->n : 1) * sizeof(*o->terms[v]));
+		for (size_t i = 0; i < voc->n; i++) {
+			const char *path = term_path(o, &voc->terms[i]);
+			o->terms[v][i].id = directory_uuid(o->a, o->m, path);
+			o->terms[v][i].uri = permalink(o, arena_printf(o->a, "/%s", path));
+		}
+	}
+}
+
+/* A render_each task: file n of the listing order, in a scratch arena. */
+static void write_nth(struct render_ctx *trc, size_t n, void *arg)
+{
+	struct oruk o = *(const struct oruk *)arg;
+	size_t n_orgs = o.dir->n_orgs;
+	struct arena scratch;
+
+	arena_init(&scratch);
+	o.rc = trc;
+	o.a = &scratch;
+	o.file = n;
+	if (n == FILE_INDEX)
+		write_index(&o);
+	else if (n == FILE_SERVICES)
+		write_service_list(&o);
+	else if (n == FILE_ORGANIZATIONS)
+		write_organisation_list(&o);
+	else if (n < FIXED_FILES + n_orgs)
+		write_organisation(&o, o.dir->orgs[n - FIXED_FILES]);
+	else
+		write_service(&o, o.dir->services[n - FIXED_FILES - n_orgs]);
+	arena_free(&scratch);
+}
+
 void openreferral_emit(struct render_ctx *rc)
 {
 	const char *base = rc->site->cfg->base_url;
 	struct oruk o = {
 		.rc = rc,
+		.a = rc->a,
 		.m = rc->site->directory,
 	};
-	struct arena scratch;
+	size_t n;
 
 	if (!o.m)
 		return;
 	o.dir = o.m->dir;
 	if (!strncmp(base, "https://", 8) || !strncmp(base, "http://", 7))
 		o.base = base;
-	/* in a scratch arena, emptied after each part (arena_free leaves
-	 * it ready for reuse) */
-	arena_init(&scratch);
-	o.a = &scratch;
-	write_index(&o);
-	arena_free(&scratch);
-	write_service_list(&o);
-	arena_free(&scratch);
-	write_organisations(&o);
-	arena_free(&scratch);
-	for (size_t i = 0; i < o.dir->n_services; i++) {
-		write_service(&o, o.dir->services[i]);
-		arena_free(&scratch);
-	}
+	build_term_refs(&o);
+	n = FIXED_FILES + o.dir->n_orgs + o.dir->n_services;
+	o.paths = xcalloc(n, sizeof(*o.paths));
+	render_each(rc, n, write_nth, &o);
+	/* in file order, whatever order the threads finished in */
+	for (size_t i = 0; i < n; i++)
+		outputs_list(rc->out, o.paths[i], NULL);
+	free(o.paths);
 }

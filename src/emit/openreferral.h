@@ -18,8 +18,8 @@
 
 #include "render/render.h"
 
-/* Adds the open data files to the outputs; nothing when the site has no
- * directory. */
+/* Adds the open data files to the outputs, written on rc->jobs threads
+ * and listed in a fixed order; nothing when the site has no directory. */
 void openreferral_emit(struct render_ctx *rc);
 
 #endif

@@ -7,6 +7,7 @@
  */
 #include "emit/search.h"
 #include "emit/tokenize.h"
+#include "render/parallel.h"
 #include "site/directory.h"
 #include "util/escape.h"
 #include "util/text.h"
@@ -19,6 +20,11 @@
 #define W_BODY 1
 #define BODY_CAP 5
 
+/* Parts of the documents indexed apart (and runs of terms encoded
+ * apart) for each thread: more than one, so that a thread that finishes
+ * early takes another while a slow one finishes its own. */
+#define PARTS_PER_JOB 2
+
 /* Six bytes, not eight: a large site has millions.  A score past
  * UINT16_MAX (a word thousands of times in one page's headings) stays
  * at UINT16_MAX. */
@@ -27,50 +33,72 @@ struct posting {
 	uint16_t score;
 } __attribute__((packed));
 
+/* A term of one part of the documents (see index_docs). */
 struct term {
 	char *name;              /* owned */
-	struct posting *p;       /* owned */
+	struct posting *p;       /* owned; NULL once encoded */
 	uint32_t n, cap;
 	uint32_t body_hits;      /* in the current document's body */
+	struct term *more;       /* the same term in the next part that has it */
+	/* the first part's terms only, once every part is joined to them */
 	struct buf enc;          /* the postings, encoded (see search.h) */
 	size_t shard;            /* the shard it is written in */
 };
 
+/* A slot of the hash table: the term's number plus one (0: empty) and
+ * its hash, so that a probe rarely reads a term it does not want. */
+struct slot {
+	uint32_t term;
+	uint32_t hash;
+};
+
 struct index {
-	struct term *slots;      /* open addressing, power of two */
-	size_t cap, used;
+	struct slot *slots;      /* open addressing, power of two */
+	size_t cap;
+	struct term *terms;      /* in the order they were met */
+	size_t n, n_cap;
 	uint32_t doc;            /* the document being added */
 	uint32_t weight;
 };
 
+static void slot_put(struct index *ix, uint32_t term, uint32_t hash)
+{
+	size_t mask = ix->cap - 1, i = hash & mask;
+
+	while (ix->slots[i].term)
+		i = (i + 1) & mask;
+	ix->slots[i] = (struct slot){ term, hash };
+}
+
+/* Borrowed (valid until the next lookup): the term called name, added
+ * when it is new. */
 static struct term *lookup(struct index *ix, const char *name)
 {
-	size_t mask, i;
+	size_t len = strlen(name), mask, i;
+	uint32_t hash = (uint32_t)text_hash(name, len);
 
-	if (ix->used * 2 >= ix->cap) {
-		struct term *old = ix->slots;
-		size_t old_cap = ix->cap;
+	if (ix->n * 2 >= ix->cap) {
+		free(ix->slots);
 		ix->cap = ix->cap ? ix->cap * 2 : 1024;
 		ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
-		for (size_t k = 0; k < old_cap; k++) {
-			if (!old[k].name)
-				continue;
-			i = text_hash(old[k].name, strlen(old[k].name)) & (ix->cap - 1);
-			while (ix->slots[i].name)
-				i = (i + 1) & (ix->cap - 1);
-			ix->slots[i] = old[k];
+		for (size_t k = 0; k < ix->n; k++) {
+			const char *other = ix->terms[k].name;
+			slot_put(ix, (uint32_t)k + 1, (uint32_t)text_hash(other, strlen(other)));
 		}
-		free(old);
 	}
 	mask = ix->cap - 1;
-	i = text_hash(name, strlen(name)) & mask;
-	while (ix->slots[i].name && strcmp(ix->slots[i].name, name))
-		i = (i + 1) & mask;
-	if (!ix->slots[i].name) {
-		ix->slots[i].name = xstrdup(name);
-		ix->used++;
+	for (i = hash & mask; ix->slots[i].term; i = (i + 1) & mask) {
+		struct term *t = &ix->terms[ix->slots[i].term - 1];
+		if (ix->slots[i].hash == hash && !memcmp(t->name, name, len + 1))
+			return t;
 	}
-	return &ix->slots[i];
+	if (ix->n == ix->n_cap) {
+		ix->n_cap = ix->n_cap ? ix->n_cap * 2 : 256;
+		ix->terms = xrealloc(ix->terms, ix->n_cap * sizeof(*ix->terms));
+	}
+	ix->terms[ix->n] = (struct term){ .name = xstrndup(name, len) };
+	ix->slots[i] = (struct slot){ (uint32_t)++ix->n, hash };
+	return &ix->terms[ix->n - 1];
 }
 
 static void add_term(void *ctx, const char *name, size_t pos)
@@ -101,17 +129,128 @@ static void add_field(struct index *ix, const char *text, uint32_t weight)
 	tokenize(text, strlen(text), add_term, ix);
 }
 
+static void index_free(struct index *ix)
+{
+	for (size_t i = 0; i < ix->n; i++) {
+		free(ix->terms[i].name);
+		free(ix->terms[i].p);
+		buf_free(&ix->terms[i].enc);
+	}
+	free(ix->terms);
+	free(ix->slots);
+}
+
+/* Splits items [0, n) of the given weights into k runs of about equal
+ * weight: run r is [bounds[r], bounds[r + 1]) (bounds has k + 1). */
+static void split_runs(const size_t *weight, size_t n, size_t k, size_t *bounds)
+{
+	size_t total = 0, sum = 0, r = 1;
+
+	for (size_t i = 0; i < n; i++)
+		total += weight[i];
+	bounds[0] = 0;
+	for (size_t i = 0; i < n && r < k; i++) {
+		sum += weight[i];
+		while (r < k && sum * k >= total * r)
+			bounds[r++] = i + 1;
+	}
+	while (r <= k)
+		bounds[r++] = n;
+}
+
+/* The documents, in index order, split in parts that threads index
+ * apart (see index_docs). */
+struct indexing {
+	const struct search_docs *docs;
+	const size_t *order;     /* document i of the index is docs->v[order[i]] */
+	size_t *bounds;          /* part k has documents [bounds[k], bounds[k + 1]) */
+	struct index *parts;
+};
+
+static void index_part(struct render_ctx *trc, size_t k, void *arg)
+{
+	const struct indexing *job = arg;
+	struct index *ix = &job->parts[k];
+	(void)trc;
+
+	for (size_t i = job->bounds[k]; i < job->bounds[k + 1]; i++) {
+		const struct search_doc *d = &job->docs->v[job->order[i]];
+		ix->doc = (uint32_t)i;
+		add_field(ix, d->title, W_TITLE);
+		add_field(ix, d->keywords, W_KEYWORDS);
+		add_field(ix, d->headings, W_HEADINGS);
+		add_field(ix, d->body, W_BODY);
+		add_field(ix, d->tables, W_BODY);
+	}
+}
+
+static size_t text_bytes(const char *s)
+{
+	return s ? strlen(s) : 0;
+}
+
+/* Joins every part's terms to the first part's: a term there lists,
+ * through more, the same term in each later part that has it, in
+ * order, so that its postings in all are in document order.  The last
+ * part goes first, as each is put at the front of the lists. */
+static void join_parts(struct index *parts, size_t n)
+{
+	for (size_t k = n; k-- > 1;) {
+		for (size_t i = 0; i < parts[k].n; i++) {
+			struct term *t = lookup(&parts[0], parts[k].terms[i].name);
+			parts[k].terms[i].more = t->more;
+			t->more = &parts[k].terms[i];
+		}
+	}
+}
+
+/* Owned (free each with index_free, then the array): the documents
+ * (order as in struct indexing) indexed in n parts of about equal text
+ * on rc's threads, then joined to the first.  Each part's postings are
+ * in document order, and so are the parts. */
+static struct index *index_docs(struct render_ctx *rc, const struct search_docs *docs,
+				const size_t *order, size_t n)
+{
+	struct indexing job = { docs, order, xcalloc(n + 1, sizeof(size_t)),
+				xcalloc(n, sizeof(struct index)) };
+	size_t *bytes = xcalloc(docs->n + 1, sizeof(*bytes));
+
+	for (size_t i = 0; i < docs->n; i++) {
+		const struct search_doc *d = &docs->v[order[i]];
+		bytes[i] = text_bytes(d->title) + text_bytes(d->keywords) +
+			   text_bytes(d->headings) + text_bytes(d->body) + text_bytes(d->tables);
+	}
+	split_runs(bytes, docs->n, n, job.bounds);
+	render_each(rc, n, index_part, &job);
+	join_parts(job.parts, n);
+	free(bytes);
+	free(job.bounds);
+	return job.parts;
+}
+
 static int term_cmp(const void *a, const void *b)
 {
 	return strcmp((*(struct term *const *)a)->name, (*(struct term *const *)b)->name);
 }
 
-static int posting_cmp(const void *a, const void *b)
+/* Sorts p[0..n) by score, best first, keeping the order of equal
+ * scores (document order): two stable counting passes, a byte of the
+ * score each, through tmp[0..n). */
+static void sort_by_score(struct posting *p, struct posting *tmp, size_t n)
 {
-	const struct posting *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	return x->doc < y->doc ? -1 : x->doc > y->doc;
+	for (unsigned shift = 0; shift < 16; shift += 8) {
+		size_t at[257] = { 0 };
+		struct posting *swap;
+		for (size_t i = 0; i < n; i++)
+			at[1 + (((UINT16_MAX - p[i].score) >> shift) & 255)]++;
+		for (size_t d = 1; d < 256; d++)
+			at[d] += at[d - 1];
+		for (size_t i = 0; i < n; i++)
+			tmp[at[((UINT16_MAX - p[i].score) >> shift) & 255]++] = p[i];
+		swap = p;
+		p = tmp;
+		tmp = swap;
+	}
 }
 
 /* A number as base-32 digits, least significant first, each digit a
@@ -119,34 +258,102 @@ static int posting_cmp(const void *a, const void *b)
  * plus 32 when more digits follow. */
 static void put_num(struct buf *b, uint32_t v)
 {
+	char digits[8];
+	size_t n = 0;
+
 	for (;;) {
 		unsigned d = (v & 31) | (v >= 32 ? 32 : 0);
 		char c = (char)('#' + d);
-		buf_addc(b, c >= '\\' ? (char)(c + 1) : c);
+		digits[n++] = c >= '\\' ? (char)(c + 1) : c;
 		if (v < 32)
-			return;
+			break;
 		v >>= 5;
 	}
+	buf_add(b, digits, n);
+}
+
+/* Room for one term's postings in every part, and for sorting them. */
+struct scratch {
+	struct posting *p, *tmp;
+	size_t cap;
+};
+
+/* Copies t's postings in every part, in document order, to s->p and
+ * returns how many; the parts' copies are freed (only the encoded form
+ * is written). */
+static size_t gather(struct term *t, struct scratch *s)
+{
+	size_t n = 0;
+
+	for (struct term *m = t; m; m = m->more)
+		n += m->n;
+	if (n > s->cap) {
+		s->cap = n;
+		s->p = xrealloc(s->p, n * sizeof(*s->p));
+		s->tmp = xrealloc(s->tmp, n * sizeof(*s->tmp));
+	}
+	n = 0;
+	for (struct term *m = t; m; m = m->more) {
+		if (m->n)
+			memcpy(s->p + n, m->p, m->n * sizeof(*m->p));
+		n += m->n;
+		free(m->p);
+		m->p = NULL;
+	}
+	return n;
 }
 
 /* A term's postings as search.h says: groups of equal score, best
  * first, each its score, its size and its documents, the first as it
  * is and the others as the difference from the one before. */
-static void encode_postings(struct term *t)
+static void encode_postings(struct term *t, struct scratch *s)
 {
-	qsort(t->p, t->n, sizeof(*t->p), posting_cmp);
-	for (uint32_t i = 0, j; i < t->n; i = j) {
-		for (j = i + 1; j < t->n && t->p[j].score == t->p[i].score; j++)
+	size_t n = gather(t, s);
+	const struct posting *p = s->p;
+
+	sort_by_score(s->p, s->tmp, n);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && p[j].score == p[i].score; j++)
 			;
-		put_num(&t->enc, t->p[i].score);
-		put_num(&t->enc, j - i);
-		for (uint32_t k = i; k < j; k++)
-			put_num(&t->enc, k == i ? t->p[k].doc : t->p[k].doc - t->p[k - 1].doc);
+		put_num(&t->enc, p[i].score);
+		put_num(&t->enc, (uint32_t)(j - i));
+		for (size_t k = i; k < j; k++)
+			put_num(&t->enc, k == i ? p[k].doc : p[k].doc - p[k - 1].doc);
 	}
-	/* only the encoded form is written */
-	free(t->p);
-	t->p = NULL;
-	t->n = t->cap = 0;
+}
+
+/* The terms, sorted, split in runs that threads encode apart. */
+struct encoding {
+	struct term **terms;
+	size_t *bounds;          /* run k has terms [bounds[k], bounds[k + 1]) */
+};
+
+static void encode_run(struct render_ctx *trc, size_t k, void *arg)
+{
+	const struct encoding *job = arg;
+	struct scratch s = { 0 };
+	(void)trc;
+
+	for (size_t i = job->bounds[k]; i < job->bounds[k + 1]; i++)
+		encode_postings(job->terms[i], &s);
+	free(s.p);
+	free(s.tmp);
+}
+
+/* Encodes terms[0..n) in k runs of about equal postings on rc's
+ * threads. */
+static void encode_terms(struct render_ctx *rc, struct term **terms, size_t n, size_t k)
+{
+	struct encoding job = { terms, xcalloc(k + 1, sizeof(size_t)) };
+	size_t *postings = xcalloc(n + 1, sizeof(*postings));
+
+	for (size_t i = 0; i < n; i++)
+		for (const struct term *m = terms[i]; m; m = m->more)
+			postings[i] += m->n;
+	split_runs(postings, n, k, job.bounds);
+	render_each(rc, k, encode_run, &job);
+	free(postings);
+	free(job.bounds);
 }
 
 /* The bytes a term takes in its shard: "name":"postings", */
@@ -468,13 +675,14 @@ static int by_shard_cmp(const void *a, const void *b)
 
 void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 {
-	struct index ix = { 0 };
 	struct shards sh = { 0 };
+	struct index *parts;
 	struct term **terms;
 	struct doc_order *ord = xcalloc(docs->n + 1, sizeof(*ord));
 	struct shard_rank *sr;
 	struct shard *sorted;
-	size_t n = 0, *order = xcalloc(docs->n + 1, sizeof(*order)), *rank;
+	size_t n, *order = xcalloc(docs->n + 1, sizeof(*order)), *rank;
+	size_t n_parts = rc->jobs > 1 ? (size_t)rc->jobs * PARTS_PER_JOB : 1;
 	unsigned *tags = xcalloc(docs->n + 1, sizeof(*tags));
 
 	/* the documents by tag; the index numbers them in that order */
@@ -482,23 +690,16 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 		ord[i] = (struct doc_order){ tag_of(rc, &docs->v[i]), i };
 	qsort(ord, docs->n, sizeof(*ord), order_cmp);
 	for (size_t i = 0; i < docs->n; i++) {
-		const struct search_doc *d = &docs->v[ord[i].added];
 		order[i] = ord[i].added;
 		tags[i] = ord[i].tag;
-		ix.doc = (uint32_t)i;
-		add_field(&ix, d->title, W_TITLE);
-		add_field(&ix, d->keywords, W_KEYWORDS);
-		add_field(&ix, d->headings, W_HEADINGS);
-		add_field(&ix, d->body, W_BODY);
-		add_field(&ix, d->tables, W_BODY);
 	}
-	terms = xcalloc(ix.used ? ix.used : 1, sizeof(*terms));
-	for (size_t i = 0; i < ix.cap; i++)
-		if (ix.slots[i].name)
-			terms[n++] = &ix.slots[i];
-	qsort(terms, n, sizeof(*terms), term_cmp);
+	parts = index_docs(rc, docs, order, n_parts);
+	n = parts[0].n;
+	terms = xcalloc(n + 1, sizeof(*terms));
 	for (size_t i = 0; i < n; i++)
-		encode_postings(terms[i]);
+		terms[i] = &parts[0].terms[i];
+	qsort(terms, n, sizeof(*terms), term_cmp);
+	encode_terms(rc, terms, n, n_parts);
 
 	/* the shards, planned, then numbered in the order of their keys */
 	plan_shards(&sh, terms, n, 0);
@@ -527,17 +728,14 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 		outputs_retire(rc->out, "search/m/");
 	}
 
-	for (size_t i = 0; i < ix.cap; i++) {
-		free(ix.slots[i].name);
-		free(ix.slots[i].p);
-		buf_free(&ix.slots[i].enc);
-	}
+	for (size_t k = 0; k < n_parts; k++)
+		index_free(&parts[k]);
+	free(parts);
 	for (size_t i = 0; i < sh.n; i++)
 		free(sh.v[i].key);
 	free(sh.v);
 	free(sr);
 	free(rank);
-	free(ix.slots);
 	free(terms);
 	free(order);
 	free(tags);

@@ -41,70 +41,98 @@ static size_t stem(char *s, size_t n)
 	return n;
 }
 
+/* The word being read: its folded letters, as many as fit, and its
+ * length in all, so a word longer than TOKEN_MAX is known and skipped. */
+struct word {
+	char s[TOKEN_MAX + 8];
+	size_t n, pos;
+	void (*fn)(void *ctx, const char *term, size_t pos);
+	void *ctx;
+};
+
+static void word_add(struct word *w, const char *add, size_t k)
+{
+	if (w->n + k <= TOKEN_MAX)
+		memcpy(w->s + w->n, add, k);
+	w->n += k;
+}
+
+/* A separator: the word so far, if any, is a term. */
+static void word_end(struct word *w)
+{
+	if (w->n > 0 && w->n <= TOKEN_MAX) {
+		size_t n = stem(w->s, w->n);
+		w->s[n] = '\0';
+		if (n > 1)
+			w->fn(w->ctx, w->s, w->pos);
+		w->pos++;
+	}
+	w->n = 0;
+}
+
+/* Each ASCII letter and digit, lower-cased; 0 for every other byte. */
+#define LETTER(c) [c] = c, [c - 'a' + 'A'] = c
+static const char ascii_fold[256] = {
+	LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'), LETTER('f'),
+	LETTER('g'), LETTER('h'), LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'),
+	LETTER('m'), LETTER('n'), LETTER('o'), LETTER('p'), LETTER('q'), LETTER('r'),
+	LETTER('s'), LETTER('t'), LETTER('u'), LETTER('v'), LETTER('w'), LETTER('x'),
+	LETTER('y'), LETTER('z'),
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+};
+#undef LETTER
+
+/* The character that begins with the byte s[0] >= 0x80, of the n bytes
+ * left: an apostrophe (’), a Latin-1 letter (U+00C0 to U+00FF, the byte
+ * after 0xc3 taken as its second whatever it is) or a separator.
+ * Returns its bytes. */
+static size_t utf8_char(struct word *w, const unsigned char *s, size_t n)
+{
+	size_t k = 1;
+
+	if (s[0] == 0xe2 && n > 2 && s[1] == 0x80 && s[2] == 0x99)
+		return 3;
+	if (s[0] == 0xc3 && n > 1) {
+		const char *fold = fold_latin1(0xc0 + (s[1] & 0x3fu));
+		if (fold)
+			word_add(w, fold, strlen(fold));
+		else
+			word_end(w);
+		return 2;
+	}
+	while (k < n && (s[k] & 0xc0) == 0x80)
+		k++;
+	word_end(w);
+	return k;
+}
+
 void tokenize(const char *text, size_t len,
 	      void (*fn)(void *ctx, const char *term, size_t pos), void *ctx)
 {
-	char term[TOKEN_MAX + 8];
-	size_t n = 0, pos = 0, i = 0;
-	bool too_long = false;
+	const unsigned char *s = (const unsigned char *)text;
+	struct word w = { .fn = fn, .ctx = ctx };
+	size_t i = 0;
 
-	for (;;) {
-		unsigned char c = i < len ? (unsigned char)text[i] : 0;
-		const char *add = NULL;
-		char one[2] = { 0, 0 };
-		size_t step = 1;
-		bool sep = false;
-
-		if (i >= len) {
-			sep = true;
-		} else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			one[0] = (char)c;
-			add = one;
-		} else if (c >= 'A' && c <= 'Z') {
-			one[0] = (char)(c - 'A' + 'a');
-			add = one;
-		} else if (c == '\'') {
-			add = "";
-		} else if (c == 0xe2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-			   (unsigned char)text[i + 2] == 0x99) {
-			add = "";       /* ’ */
-			step = 3;
-		} else if ((c == 0xc3) && i + 1 < len) {
-			add = fold_latin1(0xc0 + ((unsigned char)text[i + 1] & 0x3f));
-			step = 2;
-			sep = !add;
-		} else if (c >= 0x80) {
-			/* other UTF-8 sequences separate terms */
-			step = 1;
-			while (i + step < len && ((unsigned char)text[i + step] & 0xc0) == 0x80)
-				step++;
-			sep = true;
+	while (i < len) {
+		char c = ascii_fold[s[i]];
+		if (c) {
+			/* the common case, a run of ASCII letters and digits */
+			size_t n = w.n;
+			do {
+				if (n < TOKEN_MAX)
+					w.s[n] = c;
+				n++;
+			} while (++i < len && (c = ascii_fold[s[i]]));
+			w.n = n;
+		} else if (s[i] == '\'') {
+			i++;
+		} else if (s[i] < 0x80) {
+			word_end(&w);
+			i++;
 		} else {
-			sep = true;
+			i += utf8_char(&w, s + i, len - i);
 		}
-
-		if (add) {
-			size_t k = strlen(add);
-			if (n + k > TOKEN_MAX)
-				too_long = true;
-			else {
-				memcpy(term + n, add, k);
-				n += k;
-			}
-		}
-		if (sep) {
-			if (n > 0 && !too_long) {
-				n = stem(term, n);
-				term[n] = '\0';
-				if (n > 1)
-					fn(ctx, term, pos);
-				pos++;
-			}
-			n = 0;
-			too_long = false;
-		}
-		if (i >= len)
-			break;
-		i += step;
 	}
+	word_end(&w);
 }

@@ -3,13 +3,16 @@
  * Values shared by many pages (a service as a list item, a term as a
  * link) are built once and reused; every page is rendered through the
  * theme, so values are escaped by the templates, except the JSON-LD,
- * which is written here with escape_json (safe inside <script>).
+ * which is written here with escape_json (safe inside <script>).  The
+ * pages are made on the render threads (render/parallel.h), which only
+ * read the shared values, and listed afterwards in a fixed order.
  */
 #include "render/directory.h"
 #include "util/text.h"
 #include "render/context.h"
 #include "render/events.h"
 #include "render/markdown.h"
+#include "render/parallel.h"
 #include "site/directory.h"
 #include "util/json.h"
 
@@ -17,10 +20,10 @@
 
 struct dir_render {
 	struct render_ctx *rc;
-	/* a: where the page being made allocates (a scratch arena for the
-	 * pages of services and organisations); keep: the build's, for
-	 * what outlives a page (the caches below, output paths, search
-	 * documents) */
+	/* a: where the page being made allocates (a scratch arena for
+	 * each page); keep: the build's, for what outlives a page (the
+	 * caches below, search documents), or NULL in the render threads,
+	 * which must not add to the caches */
 	struct arena *a, *keep;
 	const struct site *site;
 	const struct directory_model *m;
@@ -28,6 +31,8 @@ struct dir_render {
 	struct value **items;                 /* per service index */
 	struct value **term_links[VOCAB_COUNT]; /* per term index */
 	struct value *dir_value;              /* "directory" on every page */
+	struct value *facet_terms[N_FACETS];  /* per facet: its terms, as its pages show them */
+	const char *az_url, *orgs_url;
 };
 
 /* ---- small texts ---- */
@@ -132,6 +137,8 @@ static struct value *term_link(struct dir_render *r, const struct vocab_term *t)
 
 	if (*slot)
 		return *slot;
+	if (!r->keep)
+		BUG("term '%s' was not cached before the render threads", t->id);
 	/* cached: in the build's arena */
 	m = value_map(r->keep);
 	value_map_set_str(r->keep, m, "id", t->id);
@@ -171,6 +178,8 @@ static struct value *service_item(struct dir_render *r, const struct service *s)
 
 	if (r->items[s->index])
 		return r->items[s->index];
+	if (!r->keep)
+		BUG("service '%s' was not cached before the render threads", s->id);
 	r->a = r->keep;
 	m = value_map(a);
 	filters = value_list(a);
@@ -516,15 +525,6 @@ static struct value *page_ctx(struct dir_render *r, const char *title, const cha
 	return ctx;
 }
 
-static void render(struct dir_render *r, const char *tmpl, struct value *ctx, const char *url,
-		   const char *who, const char *lastmod)
-{
-	struct output_file *f = render_template(r->rc, tmpl, ctx,
-						arena_printf(r->keep, "%sindex.html", url + 1), who);
-	if (f && lastmod)
-		f->lastmod = lastmod;
-}
-
 static struct value *facet_terms(struct dir_render *r, const struct facet *f, bool only_used)
 {
 	const struct vocabulary *voc = &r->dir->tax.v[f->vocab];
@@ -549,11 +549,17 @@ static struct value *facet_terms(struct dir_render *r, const struct facet *f, bo
 	return list;
 }
 
-/* Categories under their 'group' headings, in first-use order; terms
- * without a group come first, under no heading. */
-static struct value *category_groups(struct dir_render *r, const struct facet *f)
+/* Borrowed (shared): every term of facet f, as its pages show them. */
+static const struct value *terms_of(const struct dir_render *r, const struct facet *f)
 {
-	struct value *terms = facet_terms(r, f, false);
+	return r->facet_terms[f - r->m->facets];
+}
+
+/* Categories under their 'group' headings, in first-use order; terms
+ * without a group come first, under no heading.  terms: the category
+ * facet's. */
+static struct value *category_groups(struct dir_render *r, const struct value *terms)
+{
 	const struct vocabulary *voc = &r->dir->tax.v[VOCAB_CATEGORIES];
 	struct value *groups = value_list(r->a);
 
@@ -594,8 +600,8 @@ static void build_dir_value(struct dir_render *r)
 
 	value_map_set_str(a, m, "url", r->m->url);
 	value_map_set_str(a, m, "title", "Find support");
-	value_map_set_str(a, m, "az_url", arena_printf(a, "%sa-z/", r->m->url));
-	value_map_set_str(a, m, "organisations_url", arena_printf(a, "%sorganisations/", r->m->url));
+	value_map_set_str(a, m, "az_url", r->az_url);
+	value_map_set_str(a, m, "organisations_url", r->orgs_url);
 	value_map_set_str(a, m, "open_data_url", "/openreferral/index.json");
 	value_map_set_str(a, m, "count", arena_printf(a, "%zu", r->m->az.n));
 	for (size_t i = 0; i < N_FACETS; i++) {
@@ -617,136 +623,77 @@ static void build_dir_value(struct dir_render *r)
 	r->dir_value = m;
 }
 
-static void render_home(struct dir_render *r)
+/*
+ * What many pages share, made once in the build's arena before the
+ * pages are shared among threads, which then only read it: every term
+ * as a link, every service as a list item, each facet's terms, and
+ * "directory".
+ */
+static void build_shared(struct dir_render *r)
+{
+	r->az_url = arena_printf(r->keep, "%sa-z/", r->m->url);
+	r->orgs_url = arena_printf(r->keep, "%sorganisations/", r->m->url);
+	for (int v = 0; v < VOCAB_COUNT; v++)
+		for (size_t i = 0; i < r->dir->tax.v[v].n; i++)
+			term_link(r, &r->dir->tax.v[v].terms[i]);
+	for (size_t i = 0; i < r->dir->n_services; i++)
+		service_item(r, r->dir->services[i]);
+	for (size_t i = 0; i < N_FACETS; i++)
+		r->facet_terms[i] = facet_terms(r, &r->m->facets[i], false);
+	build_dir_value(r);
+}
+
+static struct value *home_ctx(struct dir_render *r)
 {
 	struct value *ctx = page_ctx(r, "Find support", r->m->url, "directory",
 				     "Support services for adoptive, special guardianship and birth families, and adopted adults",
 				     NULL, NULL, NULL, NULL);
 	const struct facet *cat = directory_facet(r->m, VOCAB_CATEGORIES);
 
-	value_map_set(r->a, ctx, "groups", category_groups(r, cat));
+	value_map_set(r->a, ctx, "groups", category_groups(r, terms_of(r, cat)));
 	value_map_set(r->a, ctx, "services", service_items(r, &r->m->az));
 	value_map_set_str(r->a, ctx, "count", arena_printf(r->a, "%zu", r->m->az.n));
-	render(r, "directory/home", ctx, r->m->url, "content/directory", NULL);
+	return ctx;
 }
 
-static void render_facets(struct dir_render *r)
+static struct value *facet_ctx(struct dir_render *r, const struct facet *f)
 {
-	for (size_t i = 0; i < N_FACETS; i++) {
-		const struct facet *f = &r->m->facets[i];
-		const struct vocabulary *voc = &r->dir->tax.v[f->vocab];
-		struct value *ctx, *terms;
+	struct value *ctx = page_ctx(r, f->title, f->url, "facet", NULL, NULL, NULL, NULL, NULL);
 
-		if (!voc->n)
-			continue;
-		terms = facet_terms(r, f, false);
-		ctx = page_ctx(r, f->title, f->url, "facet", NULL, NULL, NULL, NULL, NULL);
-		value_map_set(r->a, ctx, "facet", facet_value(r, f));
-		value_map_set(r->a, ctx, "terms", terms);
-		value_map_set(r->a, ctx, "groups", f->vocab == VOCAB_CATEGORIES ?
-				category_groups(r, f) : value_list(r->a));
-		render(r, "directory/facet", ctx, f->url, r->dir->tax.file, NULL);
-
-		for (size_t k = 0; k < voc->n; k++) {
-			const struct vocab_term *t = &voc->terms[k];
-			const char *title = arena_printf(r->a, "%s: %s", f->title, t->label);
-			const struct service_list *l = &f->lists[k];
-			ctx = page_ctx(r, t->label, f->term_urls[k], "term",
-				       t->description ? t->description : title, f->title, f->url,
-				       NULL, NULL);
-			value_map_set(r->a, value_map_get(ctx, "page"), "heading", value_str(r->a, title));
-			value_map_set(r->a, ctx, "facet", facet_value(r, f));
-			value_map_set(r->a, ctx, "term", terms->items[k]);
-			value_map_set(r->a, ctx, "services", service_items(r, l));
-			value_map_set_str(r->a, ctx, "count", arena_printf(r->a, "%zu", l->n));
-			set_bool(r->a, ctx, "has_services", l->n > 0);
-			set_bool(r->a, ctx, "one_service", l->n == 1);
-			render(r, "directory/term", ctx, f->term_urls[k], r->dir->tax.file, NULL);
-		}
-	}
+	value_map_set(r->a, ctx, "facet", facet_value(r, f));
+	value_map_set(r->a, ctx, "terms", (struct value *)terms_of(r, f));
+	value_map_set(r->a, ctx, "groups", f->vocab == VOCAB_CATEGORIES ?
+			category_groups(r, terms_of(r, f)) : value_list(r->a));
+	return ctx;
 }
 
-/* Each term's label, a line each, for the search index (its synonyms
- * are the manifest's: queries expand to them). */
-static void add_terms(struct buf *b, const struct term_list *l)
+/* The page of term k of facet f: its services. */
+static struct value *term_ctx(struct dir_render *r, const struct facet *f, size_t k)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		buf_adds(b, l->v[i]->label);
-		buf_addc(b, '\n');
-	}
+	const struct vocab_term *t = &r->dir->tax.v[f->vocab].terms[k];
+	const char *title = arena_printf(r->a, "%s: %s", f->title, t->label);
+	const struct service_list *l = &f->lists[k];
+	struct value *ctx = page_ctx(r, t->label, f->term_urls[k], "term",
+				     t->description ? t->description : title, f->title, f->url,
+				     NULL, NULL);
+
+	value_map_set(r->a, value_map_get(ctx, "page"), "heading", value_str(r->a, title));
+	value_map_set(r->a, ctx, "facet", facet_value(r, f));
+	value_map_set(r->a, ctx, "term", terms_of(r, f)->items[k]);
+	value_map_set(r->a, ctx, "services", service_items(r, l));
+	value_map_set_str(r->a, ctx, "count", arena_printf(r->a, "%zu", l->n));
+	set_bool(r->a, ctx, "has_services", l->n > 0);
+	set_bool(r->a, ctx, "one_service", l->n == 1);
+	return ctx;
 }
 
-/* The guide a service is found in by search: the one its audiences
- * belong to; of several, a child-style guide (so children's searches
- * find what is for them), else the first. */
-static const struct guide *service_guide(const struct config *cfg, const struct service *s)
+static struct value *service_ctx(struct dir_render *r, const struct service *s)
 {
-	const struct guide *found = NULL;
+	struct value *ctx = page_ctx(r, s->name, r->m->service_urls[s->index], "service",
+				     s->summary, NULL, NULL, NULL, NULL);
 
-	for (size_t g = 0; g < cfg->n_guides; g++) {
-		for (size_t k = 0; k < s->audiences.n; k++) {
-			if (!directory_audience_of(s->audiences.v[k], cfg->guides[g].id))
-				continue;
-			if (!found || !strcmp(cfg->guides[g].style, "child"))
-				found = &cfg->guides[g];
-			break;
-		}
-	}
-	return found;
-}
-
-static void search_service(struct dir_render *r, const struct service *s, const char *url)
-{
-	struct buf kw = BUF_INIT, body = BUF_INIT;
-
-	if (!r->rc->search)
-		return;
-	add_terms(&kw, &s->categories);
-	add_terms(&kw, &s->audiences);
-	add_terms(&kw, &s->areas);
-	add_terms(&kw, &s->tiers);
-	add_terms(&kw, &s->funding);
-	if (s->org) {
-		buf_adds(&kw, s->org->name);
-		buf_addc(&kw, '\n');
-	}
-	if (s->description)
-		buf_adds(&body, s->description);
-	if (s->eligibility) {
-		buf_addc(&body, '\n');
-		buf_adds(&body, s->eligibility);
-	}
-	search_add(r->rc->search, &(struct search_doc){
-		.url = url,
-		.title = s->name,
-		.kind = SEARCH_SERVICE,
-		.guide = service_guide(r->site->cfg, s),
-		.summary = s->summary,
-		.keywords = arena_strndup(r->keep, buf_cstr(&kw), kw.len),
-		.body = arena_strndup(r->keep, buf_cstr(&body), body.len),
-	});
-	buf_free(&kw);
-	buf_free(&body);
-}
-
-static void render_services(struct dir_render *r)
-{
-	for (size_t i = 0; i < r->dir->n_services; i++) {
-		const struct service *s = r->dir->services[i];
-		const char *url = r->m->service_urls[i];
-		struct arena scratch;
-		struct value *ctx;
-
-		arena_init(&scratch);
-		r->a = &scratch;
-		ctx = page_ctx(r, s->name, url, "service", s->summary, NULL, NULL, NULL, NULL);
-		value_map_set(r->a, ctx, "service", service_value(r, s));
-		render(r, "directory/service", ctx, url, s->file, s->last_reviewed);
-		if (directory_listed(s))
-			search_service(r, s, url);
-		r->a = r->keep;
-		arena_free(&scratch);
-	}
+	value_map_set(r->a, ctx, "service", service_value(r, s));
+	return ctx;
 }
 
 static struct value *org_value(struct dir_render *r, const struct organisation *o, bool full)
@@ -800,10 +747,9 @@ static struct value *org_value(struct dir_render *r, const struct organisation *
 	return m;
 }
 
-static void render_orgs(struct dir_render *r)
+static struct value *orgs_ctx(struct dir_render *r)
 {
-	const char *url = arena_printf(r->a, "%sorganisations/", r->m->url);
-	struct value *ctx = page_ctx(r, "Organisations", url, "organisations",
+	struct value *ctx = page_ctx(r, "Organisations", r->orgs_url, "organisations",
 				     "The organisations whose services are in this directory", NULL,
 				     NULL, NULL, NULL);
 	struct value *list = value_list(r->a);
@@ -811,44 +757,23 @@ static void render_orgs(struct dir_render *r)
 	for (size_t i = 0; i < r->dir->n_orgs; i++)
 		value_list_push(r->a, list, org_value(r, r->dir->orgs[i], false));
 	value_map_set(r->a, ctx, "organisations", list);
-	render(r, "directory/organisations", ctx, url, "content/directory/organisations", NULL);
+	return ctx;
+}
 
-	for (size_t i = 0; i < r->dir->n_orgs; i++) {
-		const struct organisation *o = r->dir->orgs[i];
-		struct arena scratch;
+static struct value *org_ctx(struct dir_render *r, const struct organisation *o)
+{
+	struct value *ctx = page_ctx(r, o->name, r->m->org_urls[o->index], "organisation", NULL,
+				     "Organisations", r->orgs_url, NULL, NULL);
 
-		arena_init(&scratch);
-		r->a = &scratch;
-		ctx = page_ctx(r, o->name, r->m->org_urls[i], "organisation", NULL, "Organisations", url,
-			       NULL, NULL);
-		value_map_set(r->a, ctx, "organisation", org_value(r, o, true));
-		render(r, "directory/organisation", ctx, r->m->org_urls[i], o->file, NULL);
-		if (r->rc->search) {
-			struct buf kw = BUF_INIT;
-			add_terms(&kw, &o->areas);
-			if (o->kind)
-				buf_adds(&kw, o->kind->label);
-			search_add(r->rc->search, &(struct search_doc){
-				.url = r->m->org_urls[i],
-				.title = o->name,
-				.kind = SEARCH_ORGANISATION,
-				.summary = o->kind ? o->kind->label : NULL,
-				.keywords = arena_strndup(r->keep, buf_cstr(&kw), kw.len),
-				.body = o->description,
-			});
-			buf_free(&kw);
-		}
-		r->a = r->keep;
-		arena_free(&scratch);
-	}
+	value_map_set(r->a, ctx, "organisation", org_value(r, o, true));
+	return ctx;
 }
 
 /* A-Z: services under the first letter of their name (ASCII letters;
  * anything else under "0-9"), with a link row for every letter. */
-static void render_az(struct dir_render *r)
+static struct value *az_ctx(struct dir_render *r)
 {
-	const char *url = arena_printf(r->a, "%sa-z/", r->m->url);
-	struct value *ctx = page_ctx(r, "Services A to Z", url, "a-z",
+	struct value *ctx = page_ctx(r, "Services A to Z", r->az_url, "a-z",
 				     "Every service in the directory in alphabetical order", NULL, NULL,
 				     NULL, NULL);
 	struct value *letters = value_list(r->a), *links = value_list(r->a);
@@ -882,7 +807,230 @@ static void render_az(struct dir_render *r)
 	value_map_set(r->a, ctx, "letters", letters);
 	value_map_set(r->a, ctx, "letter_links", links);
 	value_map_set_str(r->a, ctx, "count", arena_printf(r->a, "%zu", r->m->az.n));
-	render(r, "directory/a-z", ctx, url, "content/directory", NULL);
+	return ctx;
+}
+
+/* ---- the pages on threads ---- */
+
+enum dir_page_kind { DIR_HOME, DIR_FACET, DIR_TERM, DIR_SERVICE, DIR_ORGS, DIR_ORG, DIR_AZ };
+
+static const char *const page_templates[] = {
+	[DIR_HOME] = "directory/home",
+	[DIR_FACET] = "directory/facet",
+	[DIR_TERM] = "directory/term",
+	[DIR_SERVICE] = "directory/service",
+	[DIR_ORGS] = "directory/organisations",
+	[DIR_ORG] = "directory/organisation",
+	[DIR_AZ] = "directory/a-z",
+};
+
+/* A page to make, and what its task leaves for the listing. */
+struct dir_page {
+	enum dir_page_kind kind;
+	size_t i, k;                    /* the facet, service or organisation; the term */
+	const char *url;
+	const char *path;               /* NULL: the page failed */
+	const struct html_refs *refs;
+};
+
+struct dir_pages {
+	struct dir_page *v;
+	size_t n, cap;
+};
+
+static void add_page(struct dir_pages *pages, enum dir_page_kind kind, size_t i, size_t k,
+		     const char *url)
+{
+	if (pages->n == pages->cap) {
+		pages->cap = pages->cap ? pages->cap * 2 : 256;
+		pages->v = xrealloc(pages->v, pages->cap * sizeof(*pages->v));
+	}
+	pages->v[pages->n++] = (struct dir_page){ .kind = kind, .i = i, .k = k, .url = url };
+}
+
+/* Every page, in the order they are listed (so in the sitemap): home,
+ * each facet and its terms, the services, the organisations, A-Z. */
+static void list_pages(const struct dir_render *r, struct dir_pages *pages)
+{
+	add_page(pages, DIR_HOME, 0, 0, r->m->url);
+	for (size_t i = 0; i < N_FACETS; i++) {
+		const struct facet *f = &r->m->facets[i];
+		size_t n = r->dir->tax.v[f->vocab].n;
+		if (!n)
+			continue;
+		add_page(pages, DIR_FACET, i, 0, f->url);
+		for (size_t k = 0; k < n; k++)
+			add_page(pages, DIR_TERM, i, k, f->term_urls[k]);
+	}
+	for (size_t i = 0; i < r->dir->n_services; i++)
+		add_page(pages, DIR_SERVICE, i, 0, r->m->service_urls[i]);
+	add_page(pages, DIR_ORGS, 0, 0, r->orgs_url);
+	for (size_t i = 0; i < r->dir->n_orgs; i++)
+		add_page(pages, DIR_ORG, i, 0, r->m->org_urls[i]);
+	add_page(pages, DIR_AZ, 0, 0, r->az_url);
+}
+
+/* The context of page pg, and *who: the file a missing template is
+ * reported at. */
+static struct value *page_context(struct dir_render *r, const struct dir_page *pg,
+				  const char **who)
+{
+	switch (pg->kind) {
+	case DIR_HOME:
+		*who = "content/directory";
+		return home_ctx(r);
+	case DIR_FACET:
+		*who = r->dir->tax.file;
+		return facet_ctx(r, &r->m->facets[pg->i]);
+	case DIR_TERM:
+		*who = r->dir->tax.file;
+		return term_ctx(r, &r->m->facets[pg->i], pg->k);
+	case DIR_SERVICE:
+		*who = r->dir->services[pg->i]->file;
+		return service_ctx(r, r->dir->services[pg->i]);
+	case DIR_ORGS:
+		*who = "content/directory/organisations";
+		return orgs_ctx(r);
+	case DIR_ORG:
+		*who = r->dir->orgs[pg->i]->file;
+		return org_ctx(r, r->dir->orgs[pg->i]);
+	case DIR_AZ:
+		*who = "content/directory";
+		return az_ctx(r);
+	}
+	BUG("directory page of kind %d", (int)pg->kind);
+}
+
+struct dir_job {
+	const struct dir_render *shared;
+	struct dir_page *pages;
+};
+
+/* A render_each task: page n, made in a scratch arena; only its path
+ * (in the task's arena) and refs are kept. */
+static void render_nth(struct render_ctx *trc, size_t n, void *arg)
+{
+	struct dir_job *job = arg;
+	struct dir_page *pg = &job->pages[n];
+	struct render_ctx rc = *trc;
+	struct dir_render r = *job->shared;
+	struct arena scratch;
+	struct buf html = BUF_INIT;
+	const char *who;
+	struct value *ctx;
+
+	arena_init(&scratch);
+	rc.a = &scratch;
+	r.rc = &rc;
+	r.a = &scratch;
+	/* the caches are the threads' to read, not to fill */
+	r.keep = NULL;
+	ctx = page_context(&r, pg, &who);
+	if (render_template_to(&rc, page_templates[pg->kind], ctx, who, &html)) {
+		pg->path = arena_printf(trc->a, "%sindex.html", pg->url + 1);
+		pg->refs = outputs_store(rc.out, pg->path, html.data ? html.data : "", html.len,
+					 rc.d);
+	}
+	buf_free(&html);
+	arena_free(&scratch);
+}
+
+/* Each term's label, a line each, for the search index (its synonyms
+ * are the manifest's: queries expand to them). */
+static void add_terms(struct buf *b, const struct term_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		buf_adds(b, l->v[i]->label);
+		buf_addc(b, '\n');
+	}
+}
+
+/* The guide a service is found in by search: the one its audiences
+ * belong to; of several, a child-style guide (so children's searches
+ * find what is for them), else the first. */
+static const struct guide *service_guide(const struct config *cfg, const struct service *s)
+{
+	const struct guide *found = NULL;
+
+	for (size_t g = 0; g < cfg->n_guides; g++) {
+		for (size_t k = 0; k < s->audiences.n; k++) {
+			if (!directory_audience_of(s->audiences.v[k], cfg->guides[g].id))
+				continue;
+			if (!found || !strcmp(cfg->guides[g].style, "child"))
+				found = &cfg->guides[g];
+			break;
+		}
+	}
+	return found;
+}
+
+static void search_service(struct dir_render *r, const struct service *s, const char *url)
+{
+	struct buf kw = BUF_INIT, body = BUF_INIT;
+
+	add_terms(&kw, &s->categories);
+	add_terms(&kw, &s->audiences);
+	add_terms(&kw, &s->areas);
+	add_terms(&kw, &s->tiers);
+	add_terms(&kw, &s->funding);
+	if (s->org) {
+		buf_adds(&kw, s->org->name);
+		buf_addc(&kw, '\n');
+	}
+	if (s->description)
+		buf_adds(&body, s->description);
+	if (s->eligibility) {
+		buf_addc(&body, '\n');
+		buf_adds(&body, s->eligibility);
+	}
+	search_add(r->rc->search, &(struct search_doc){
+		.url = url,
+		.title = s->name,
+		.kind = SEARCH_SERVICE,
+		.guide = service_guide(r->site->cfg, s),
+		.summary = s->summary,
+		.keywords = arena_strndup(r->keep, buf_cstr(&kw), kw.len),
+		.body = arena_strndup(r->keep, buf_cstr(&body), body.len),
+	});
+	buf_free(&kw);
+	buf_free(&body);
+}
+
+static void search_org(struct dir_render *r, const struct organisation *o, const char *url)
+{
+	struct buf kw = BUF_INIT;
+
+	add_terms(&kw, &o->areas);
+	if (o->kind)
+		buf_adds(&kw, o->kind->label);
+	search_add(r->rc->search, &(struct search_doc){
+		.url = url,
+		.title = o->name,
+		.kind = SEARCH_ORGANISATION,
+		.summary = o->kind ? o->kind->label : NULL,
+		.keywords = arena_strndup(r->keep, buf_cstr(&kw), kw.len),
+		.body = o->description,
+	});
+	buf_free(&kw);
+}
+
+/* Lists page pg's file and adds its search document (services and
+ * organisations are found by search even when their page failed). */
+static void list_page(struct dir_render *r, const struct dir_page *pg)
+{
+	const struct service *s = pg->kind == DIR_SERVICE ? r->dir->services[pg->i] : NULL;
+
+	if (pg->path) {
+		struct output_file *f = outputs_list(r->rc->out, pg->path, pg->refs);
+		if (s && s->last_reviewed)
+			f->lastmod = s->last_reviewed;
+	}
+	if (!r->rc->search)
+		return;
+	if (s && directory_listed(s))
+		search_service(r, s, pg->url);
+	else if (pg->kind == DIR_ORG)
+		search_org(r, r->dir->orgs[pg->i], pg->url);
 }
 
 static void dir_render_init(struct dir_render *r, struct arena *a, const struct site *site)
@@ -901,17 +1049,24 @@ static void dir_render_init(struct dir_render *r, struct arena *a, const struct 
 void render_directory(struct render_ctx *rc)
 {
 	struct dir_render r;
+	struct dir_pages pages = { 0 };
+	struct dir_job job;
 
 	if (!rc->site->directory)
 		return;
 	dir_render_init(&r, rc->a, rc->site);
 	r.rc = rc;
-	build_dir_value(&r);
-	render_home(&r);
-	render_facets(&r);
-	render_services(&r);
-	render_orgs(&r);
-	render_az(&r);
+	build_shared(&r);
+	list_pages(&r, &pages);
+	/* loaded here, not by the threads: the theme's arena is the build's */
+	for (size_t i = 0; i < ARRAY_LEN(page_templates); i++)
+		theme_template(rc->theme, page_templates[i], rc->d);
+	job = (struct dir_job){ .shared = &r, .pages = pages.v };
+	render_each(rc, pages.n, render_nth, &job);
+	/* in page order, whatever order the threads finished in */
+	for (size_t i = 0; i < pages.n; i++)
+		list_page(&r, &pages.v[i]);
+	free(pages.v);
 }
 
 void directory_guide_context(struct arena *a, const struct site *site, size_t gi,

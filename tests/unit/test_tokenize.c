@@ -53,6 +53,33 @@ TEST(long_terms_skipped)
 	buf_free(&b);
 }
 
+/* The limit counts letters after folding: ß is two. */
+TEST(limit_after_folding)
+{
+	struct buf b = BUF_INIT;
+	const char *a38 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	char s[64];
+
+	snprintf(s, sizeof(s), "%s\xc3\x9f ok", a38);
+	CHECK_STR(terms(s, &b), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaass ok");
+	snprintf(s, sizeof(s), "a%s\xc3\x9f ok", a38);
+	CHECK_STR(terms(s, &b), "ok");
+	snprintf(s, sizeof(s), "aa%s ok", a38);
+	CHECK_STR(terms(s, &b), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ok");
+	buf_free(&b);
+}
+
+/* Broken and partial UTF-8: 0xc3 takes the next byte as its second,
+ * whatever it is; a cut ’ separates. */
+TEST(partial_utf8)
+{
+	struct buf b = BUF_INIT;
+	CHECK_STR(terms("x\xc3" "Ab cd", &b), "xab cd");
+	CHECK_STR(terms("ab\xc3\x97" "cd ef\xc3", &b), "ab cd ef");
+	CHECK_STR(terms("it\xe2\x80\x99s ab\xe2\x80" "cd", &b), "its ab cd");
+	buf_free(&b);
+}
+
 static void positions(void *ctx, const char *term, size_t pos)
 {
 	size_t *last = ctx;
@@ -73,6 +100,8 @@ int main(void)
 	RUN(stems);
 	RUN(apostrophes_and_accents);
 	RUN(long_terms_skipped);
+	RUN(limit_after_folding);
+	RUN(partial_utf8);
 	RUN(positions_count_every_word);
 	return harness_done();
 }
