@@ -57,12 +57,13 @@ bool spool_put(struct spool *sp, size_t i, const char *data, size_t len, const c
 const char *spool_get(const struct spool *sp, size_t i, struct arena *a, size_t *len,
 		      const char *who, struct diags *d)
 {
-	const struct spool_piece *p = &sp->pieces[i];
+	const struct spool_piece *p;
 	char *out;
 
 	*len = 0;
-	if (i >= sp->n || !p->set)
+	if (i >= sp->n || !sp->pieces[i].set)
 		return NULL;
+	p = &sp->pieces[i];
 	out = arena_alloc(a, p->len + 1);
 	for (size_t done = 0; done < p->len;) {
 		ssize_t r = pread(sp->fd, out + done, p->len - done, (off_t)(p->off + done));
