@@ -31,6 +31,7 @@
 #include "util/datetime.h"
 #include "util/fs.h"
 
+#include <pthread.h>
 #include <time.h>
 
 struct run {
@@ -176,6 +177,41 @@ static void run_init(struct run *r, const struct build_opts *opts)
 	outputs_init(&r->out, NULL);
 }
 
+/* The directory's records, loaded on a thread of their own (with an
+ * arena and diagnostics of their own) while the pages load. */
+struct dir_load {
+	struct run *r;
+	struct arena a;
+	struct diags d;
+};
+
+static void *load_directory(void *arg)
+{
+	struct dir_load *dl = arg;
+
+	directory_load(&dl->a, dl->r->opts->site_dir, dl->r->today, &dl->r->dir, &dl->d);
+	return NULL;
+}
+
+/* The two largest loads at once: neither reads what the other makes. */
+static void load_pages_and_directory(struct run *r)
+{
+	struct dir_load dl = { .r = r, .d = DIAGS_INIT };
+	pthread_t t;
+	bool threaded = r->opts->jobs > 1;
+
+	arena_init(&dl.a);
+	if (threaded && pthread_create(&t, NULL, load_directory, &dl))
+		threaded = false;
+	sources_load(&r->a, r->opts->site_dir, &r->cfg, r->opts->drafts, &r->srcs, &r->d);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		load_directory(&dl);
+	arena_adopt(&r->a, &dl.a);
+	diags_merge(&r->d, &dl.d);
+}
+
 /* Load, link, render, check, and (when writing) swap the new site in. */
 static void run_build(struct run *r)
 {
@@ -189,9 +225,8 @@ static void run_build(struct run *r)
 		r->cfg.base_url = n && opts->base_url[n - 1] == '/' ? opts->base_url :
 				  arena_printf(&r->a, "%s/", opts->base_url);
 	}
-	sources_load(&r->a, opts->site_dir, &r->cfg, opts->drafts, &r->srcs, &r->d);
+	load_pages_and_directory(r);
 	glossary_load(&r->a, opts->site_dir, &r->cfg, &r->glossary, &r->d);
-	directory_load(&r->a, opts->site_dir, r->today, &r->dir, &r->d);
 	events_init(&r->a, opts->site_dir, &r->cfg, &r->events, &r->d);
 	events_load(&r->a, opts->site_dir, &r->cfg, &r->events, &r->d);
 	site_link(&r->a, &r->cfg, opts->site_dir, &r->srcs, &r->site, &r->d);
