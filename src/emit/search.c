@@ -158,6 +158,8 @@ static void split_runs(const size_t *weight, size_t n, size_t k, size_t *bounds)
 		bounds[r++] = n;
 }
 
+struct meta_files;
+
 /* The documents, in index order, split in parts that threads index
  * apart (see index_docs). */
 struct indexing {
@@ -165,13 +167,12 @@ struct indexing {
 	const size_t *order;     /* document i of the index is docs->v[order[i]] */
 	size_t *bounds;          /* part k has documents [bounds[k], bounds[k + 1]) */
 	struct index *parts;
+	struct meta_files *meta;
 };
 
-static void index_part(struct render_ctx *trc, size_t k, void *arg)
+static void index_part(const struct indexing *job, size_t k)
 {
-	const struct indexing *job = arg;
 	struct index *ix = &job->parts[k];
-	(void)trc;
 
 	for (size_t i = job->bounds[k]; i < job->bounds[k + 1]; i++) {
 		const struct search_doc *d = &job->docs->v[job->order[i]];
@@ -202,30 +203,6 @@ static void join_parts(struct index *parts, size_t n)
 			t->more = &parts[k].terms[i];
 		}
 	}
-}
-
-/* Owned (free each with index_free, then the array): the documents
- * (order as in struct indexing) indexed in n parts of about equal text
- * on rc's threads, then joined to the first.  Each part's postings are
- * in document order, and so are the parts. */
-static struct index *index_docs(struct render_ctx *rc, const struct search_docs *docs,
-				const size_t *order, size_t n)
-{
-	struct indexing job = { docs, order, xcalloc(n + 1, sizeof(size_t)),
-				xcalloc(n, sizeof(struct index)) };
-	size_t *bytes = xcalloc(docs->n + 1, sizeof(*bytes));
-
-	for (size_t i = 0; i < docs->n; i++) {
-		const struct search_doc *d = &docs->v[order[i]];
-		bytes[i] = text_bytes(d->title) + text_bytes(d->keywords) +
-			   text_bytes(d->headings) + text_bytes(d->body) + text_bytes(d->tables);
-	}
-	split_runs(bytes, docs->n, n, job.bounds);
-	render_each(rc, n, index_part, &job);
-	join_parts(job.parts, n);
-	free(bytes);
-	free(job.bounds);
-	return job.parts;
 }
 
 static int term_cmp(const void *a, const void *b)
@@ -641,13 +618,26 @@ static void write_shards(struct render_ctx *rc, const struct shards *sh, struct 
 	}
 }
 
-static void write_meta(struct render_ctx *rc, const struct search_docs *docs, const size_t *order)
+/* The metadata files.  They do not depend on the index: one task
+ * stores them while the others index (see index_docs), and they are
+ * listed after the shards. */
+struct meta_files {
+	const struct search_docs *docs;
+	const size_t *order;
+	size_t n;
+	const char **paths;      /* arena */
+	const struct html_refs **refs;
+};
+
+static void store_meta(struct render_ctx *trc, struct meta_files *m)
 {
-	for (size_t c = 0; c * SEARCH_CHUNK < docs->n; c++) {
+	const struct search_docs *docs = m->docs;
+
+	for (size_t c = 0; c < m->n; c++) {
 		struct buf b = BUF_INIT;
 		buf_addc(&b, '[');
 		for (size_t i = c * SEARCH_CHUNK; i < docs->n && i < (c + 1) * SEARCH_CHUNK; i++) {
-			const struct search_doc *d = &docs->v[order[i]];
+			const struct search_doc *d = &docs->v[m->order[i]];
 			if (i > c * SEARCH_CHUNK)
 				buf_addc(&b, ',');
 			buf_addc(&b, '[');
@@ -661,8 +651,52 @@ static void write_meta(struct render_ctx *rc, const struct search_docs *docs, co
 			buf_addc(&b, ']');
 		}
 		buf_adds(&b, "]\n");
-		outputs_add(rc, arena_printf(rc->a, "search/m/%zu.json", c), &b);
+		m->paths[c] = arena_printf(trc->a, "search/m/%zu.json", c);
+		m->refs[c] = outputs_store(trc->out, m->paths[c], b.data, b.len, trc->d);
+		buf_free(&b);
 	}
+}
+
+static void list_meta(struct render_ctx *rc, const struct meta_files *m)
+{
+	for (size_t c = 0; c < m->n; c++)
+		outputs_list(rc->out, m->paths[c], m->refs[c]);
+}
+
+/* Task 0 stores the metadata files (first, as the longest task), task
+ * k + 1 indexes part k. */
+static void first_pass(struct render_ctx *trc, size_t k, void *arg)
+{
+	const struct indexing *job = arg;
+
+	if (k == 0)
+		store_meta(trc, job->meta);
+	else
+		index_part(job, k - 1);
+}
+
+/* Owned (free each with index_free, then the array): the documents
+ * (order as in struct indexing) indexed in n parts of about equal text
+ * on rc's threads, then joined to the first, and meta stored.  Each
+ * part's postings are in document order, and so are the parts. */
+static struct index *index_docs(struct render_ctx *rc, const struct search_docs *docs,
+				const size_t *order, size_t n, struct meta_files *meta)
+{
+	struct indexing job = { docs, order, xcalloc(n + 1, sizeof(size_t)),
+				xcalloc(n, sizeof(struct index)), meta };
+	size_t *bytes = xcalloc(docs->n + 1, sizeof(*bytes));
+
+	for (size_t i = 0; i < docs->n; i++) {
+		const struct search_doc *d = &docs->v[order[i]];
+		bytes[i] = text_bytes(d->title) + text_bytes(d->keywords) +
+			   text_bytes(d->headings) + text_bytes(d->body) + text_bytes(d->tables);
+	}
+	split_runs(bytes, docs->n, n, job.bounds);
+	render_each(rc, n + 1, first_pass, &job);
+	join_parts(job.parts, n);
+	free(bytes);
+	free(job.bounds);
+	return job.parts;
 }
 
 static int by_shard_cmp(const void *a, const void *b)
@@ -684,6 +718,8 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 	size_t n, *order = xcalloc(docs->n + 1, sizeof(*order)), *rank;
 	size_t n_parts = rc->jobs > 1 ? (size_t)rc->jobs * PARTS_PER_JOB : 1;
 	unsigned *tags = xcalloc(docs->n + 1, sizeof(*tags));
+	struct meta_files meta = { .docs = docs, .order = order,
+				   .n = (docs->n + SEARCH_CHUNK - 1) / SEARCH_CHUNK };
 
 	/* the documents by tag; the index numbers them in that order */
 	for (size_t i = 0; i < docs->n; i++)
@@ -693,7 +729,9 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 		order[i] = ord[i].added;
 		tags[i] = ord[i].tag;
 	}
-	parts = index_docs(rc, docs, order, n_parts);
+	meta.paths = xcalloc(meta.n + 1, sizeof(*meta.paths));
+	meta.refs = xcalloc(meta.n + 1, sizeof(*meta.refs));
+	parts = index_docs(rc, docs, order, n_parts, &meta);
 	n = parts[0].n;
 	terms = xcalloc(n + 1, sizeof(*terms));
 	for (size_t i = 0; i < n; i++)
@@ -721,7 +759,7 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 
 	write_manifest(rc, docs, tags, &sh);
 	write_shards(rc, &sh, terms, n);
-	write_meta(rc, docs, order);
+	list_meta(rc, &meta);
 	/* serve's update of a built site: the files no longer made go */
 	if (rc->out->updating) {
 		outputs_retire(rc->out, "search/s/");
@@ -731,6 +769,8 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 	for (size_t k = 0; k < n_parts; k++)
 		index_free(&parts[k]);
 	free(parts);
+	free(meta.paths);
+	free(meta.refs);
 	for (size_t i = 0; i < sh.n; i++)
 		free(sh.v[i].key);
 	free(sh.v);
