@@ -44,8 +44,8 @@ struct term {
 	uint32_t n;              /* postings, the open one included */
 	uint32_t doc;            /* the open posting's document */
 	uint32_t prev;           /* the last closed posting's document, or 0 */
-	uint16_t score;          /* the open posting's */
 	uint32_t body_hits;      /* in the open posting's body */
+	uint16_t score;          /* the open posting's */
 	struct term *more;       /* the same term in the next part that has it */
 	/* the first part's terms only, once every part is joined to them */
 	struct buf enc;          /* the postings, encoded (see search.h) */
@@ -85,13 +85,14 @@ static struct term *lookup(struct index *ix, const char *name)
 	uint32_t hash = (uint32_t)text_hash(name, len);
 
 	if (ix->n * 2 >= ix->cap) {
-		free(ix->slots);
+		struct slot *old = ix->slots;
+		size_t old_cap = ix->cap;
 		ix->cap = ix->cap ? ix->cap * 2 : 1024;
 		ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
-		for (size_t k = 0; k < ix->n; k++) {
-			const char *other = ix->terms[k].name;
-			slot_put(ix, (uint32_t)k + 1, (uint32_t)text_hash(other, strlen(other)));
-		}
+		for (size_t k = 0; k < old_cap; k++)
+			if (old[k].term)
+				slot_put(ix, old[k].term, old[k].hash);
+		free(old);
 	}
 	mask = ix->cap - 1;
 	for (i = hash & mask; ix->slots[i].term; i = (i + 1) & mask) {
