@@ -25,20 +25,27 @@
  * early takes another while a slow one finishes its own. */
 #define PARTS_PER_JOB 2
 
-/* Six bytes, not eight: a large site has millions.  A score past
- * UINT16_MAX (a word thousands of times in one page's headings) stays
- * at UINT16_MAX. */
+/* A document and a term's score in it.  A score past UINT16_MAX (a
+ * word thousands of times in one page's headings) stays at UINT16_MAX. */
 struct posting {
 	uint32_t doc;
 	uint16_t score;
-} __attribute__((packed));
+};
 
-/* A term of one part of the documents (see index_docs). */
+/* A term of one part of the documents (see index_docs).  A large site
+ * has millions of postings, so they are kept small: each closed one as
+ * two varints (see put_varint), the difference from the document
+ * before (the first: its document) and the score.  The last posting
+ * stays open while its document is indexed, as its score grows. */
 struct term {
 	char *name;              /* owned */
-	struct posting *p;       /* owned; NULL once encoded */
-	uint32_t n, cap;
-	uint32_t body_hits;      /* in the current document's body */
+	unsigned char *post;     /* owned: the closed postings; NULL once encoded */
+	uint32_t len, cap;       /* of post, in bytes */
+	uint32_t n;              /* postings, the open one included */
+	uint32_t doc;            /* the open posting's document */
+	uint32_t prev;           /* the last closed posting's document, or 0 */
+	uint32_t body_hits;      /* in the open posting's body */
+	uint16_t score;          /* the open posting's */
 	struct term *more;       /* the same term in the next part that has it */
 	/* the first part's terms only, once every part is joined to them */
 	struct buf enc;          /* the postings, encoded (see search.h) */
@@ -78,13 +85,14 @@ static struct term *lookup(struct index *ix, const char *name)
 	uint32_t hash = (uint32_t)text_hash(name, len);
 
 	if (ix->n * 2 >= ix->cap) {
-		free(ix->slots);
+		struct slot *old = ix->slots;
+		size_t old_cap = ix->cap;
 		ix->cap = ix->cap ? ix->cap * 2 : 1024;
 		ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
-		for (size_t k = 0; k < ix->n; k++) {
-			const char *other = ix->terms[k].name;
-			slot_put(ix, (uint32_t)k + 1, (uint32_t)text_hash(other, strlen(other)));
-		}
+		for (size_t k = 0; k < old_cap; k++)
+			if (old[k].term)
+				slot_put(ix, old[k].term, old[k].hash);
+		free(old);
 	}
 	mask = ix->cap - 1;
 	for (i = hash & mask; ix->slots[i].term; i = (i + 1) & mask) {
@@ -101,24 +109,55 @@ static struct term *lookup(struct index *ix, const char *name)
 	return &ix->terms[ix->n - 1];
 }
 
+/* Appends v to t's postings in 7-bit groups, least significant first,
+ * the top bit set on all but the last. */
+static void put_varint(struct term *t, uint32_t v)
+{
+	if (t->len + 5 > t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->post = xrealloc(t->post, t->cap);
+	}
+	for (; v >= 128; v >>= 7)
+		t->post[t->len++] = (unsigned char)(v | 128);
+	t->post[t->len++] = (unsigned char)v;
+}
+
+static uint32_t get_varint(const unsigned char **p)
+{
+	uint32_t v = 0;
+
+	for (unsigned shift = 0;; shift += 7) {
+		unsigned char c = *(*p)++;
+		v |= (uint32_t)(c & 127) << shift;
+		if (c < 128)
+			return v;
+	}
+}
+
+static void close_posting(struct term *t)
+{
+	put_varint(t, t->doc - t->prev);
+	put_varint(t, t->score);
+	t->prev = t->doc;
+}
+
 static void add_term(void *ctx, const char *name, size_t pos)
 {
 	struct index *ix = ctx;
 	struct term *t = lookup(ix, name);
 	(void)pos;
 
-	if (!t->n || t->p[t->n - 1].doc != ix->doc) {
-		if (t->n == t->cap) {
-			t->cap = t->cap ? t->cap * 2 : 4;
-			t->p = xrealloc(t->p, t->cap * sizeof(*t->p));
-		}
-		t->p[t->n++] = (struct posting){ ix->doc, 0 };
+	if (!t->n || t->doc != ix->doc) {
+		if (t->n)
+			close_posting(t);
+		t->n++;
+		t->doc = ix->doc;
+		t->score = 0;
 		t->body_hits = 0;
 	}
 	if (ix->weight == W_BODY && ++t->body_hits > BODY_CAP)
 		return;
-	t->p[t->n - 1].score = t->p[t->n - 1].score > UINT16_MAX - ix->weight ?
-				       UINT16_MAX : (uint16_t)(t->p[t->n - 1].score + ix->weight);
+	t->score = t->score > UINT16_MAX - ix->weight ? UINT16_MAX : (uint16_t)(t->score + ix->weight);
 }
 
 static void add_field(struct index *ix, const char *text, uint32_t weight)
@@ -133,7 +172,7 @@ static void index_free(struct index *ix)
 {
 	for (size_t i = 0; i < ix->n; i++) {
 		free(ix->terms[i].name);
-		free(ix->terms[i].p);
+		free(ix->terms[i].post);
 		buf_free(&ix->terms[i].enc);
 	}
 	free(ix->terms);
@@ -183,6 +222,8 @@ static void index_part(const struct indexing *job, size_t k)
 		add_field(ix, d->body, W_BODY);
 		add_field(ix, d->tables, W_BODY);
 	}
+	for (size_t i = 0; i < ix->n; i++)
+		close_posting(&ix->terms[i]);
 }
 
 static size_t text_bytes(const char *s)
@@ -255,9 +296,9 @@ struct scratch {
 	size_t cap;
 };
 
-/* Copies t's postings in every part, in document order, to s->p and
- * returns how many; the parts' copies are freed (only the encoded form
- * is written). */
+/* Decodes t's postings in every part, in document order, into s->p
+ * and returns how many; the parts' copies are freed (only the encoded
+ * form is written). */
 static size_t gather(struct term *t, struct scratch *s)
 {
 	size_t n = 0;
@@ -271,11 +312,14 @@ static size_t gather(struct term *t, struct scratch *s)
 	}
 	n = 0;
 	for (struct term *m = t; m; m = m->more) {
-		if (m->n)
-			memcpy(s->p + n, m->p, m->n * sizeof(*m->p));
-		n += m->n;
-		free(m->p);
-		m->p = NULL;
+		const unsigned char *q = m->post;
+		uint32_t doc = 0;
+		for (uint32_t k = 0; k < m->n; k++, n++) {
+			doc += get_varint(&q);
+			s->p[n] = (struct posting){ doc, (uint16_t)get_varint(&q) };
+		}
+		free(m->post);
+		m->post = NULL;
 	}
 	return n;
 }
