@@ -114,7 +114,9 @@ static struct term *lookup(struct index *ix, const char *name)
 static void put_varint(struct term *t, uint32_t v)
 {
 	if (t->len + 5 > t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 8;
+		/* by half, not double: the threads allocate memory new to the
+		 * process, so room left unused adds to its peak */
+		t->cap = t->cap ? t->cap + t->cap / 2 : 8;
 		t->post = xrealloc(t->post, t->cap);
 	}
 	for (; v >= 128; v >>= 7)
