@@ -4,6 +4,13 @@
  * A field's words count by weight: title 10, headings 4, keywords 3,
  * body 1, with at most BODY_CAP occurrences of one word in the body
  * counted, so long pages do not drown short precise ones.
+ *
+ * The work is shared by the render threads: the documents are indexed
+ * in parts, each with its own terms, while one task stores the
+ * metadata files; the parts are joined in document order; the terms'
+ * postings are encoded in runs.  The calling thread plans the shards
+ * and lists every file, so neither the files nor their order depend on
+ * the threads.
  */
 #include "emit/search.h"
 #include "emit/tokenize.h"
