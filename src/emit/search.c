@@ -4,6 +4,13 @@
  * A field's words count by weight: title 10, headings 4, keywords 3,
  * body 1, with at most BODY_CAP occurrences of one word in the body
  * counted, so long pages do not drown short precise ones.
+ *
+ * The work is shared by the render threads: the documents are indexed
+ * in parts, each with its own terms, while one task stores the
+ * metadata files; the parts are joined in document order; the terms'
+ * postings are encoded in runs.  The calling thread plans the shards
+ * and lists every file, so neither the files nor their order depend on
+ * the threads.
  */
 #include "emit/search.h"
 #include "emit/tokenize.h"
@@ -162,12 +169,18 @@ static void add_term(void *ctx, const char *name, size_t pos)
 	t->score = t->score > UINT16_MAX - ix->weight ? UINT16_MAX : (uint16_t)(t->score + ix->weight);
 }
 
-static void add_field(struct index *ix, const char *text, uint32_t weight)
+/* A document's fields, in the order they are indexed, and their
+ * weights. */
+#define N_FIELDS 5
+static const uint32_t field_weight[N_FIELDS] = { W_TITLE, W_KEYWORDS, W_HEADINGS, W_BODY, W_BODY };
+
+static void doc_fields(const struct search_doc *d, const char *f[N_FIELDS])
 {
-	if (!text)
-		return;
-	ix->weight = weight;
-	tokenize(text, strlen(text), add_term, ix);
+	f[0] = d->title;
+	f[1] = d->keywords;
+	f[2] = d->headings;
+	f[3] = d->body;
+	f[4] = d->tables;
 }
 
 static void index_free(struct index *ix)
@@ -206,6 +219,7 @@ struct meta_files;
 struct indexing {
 	const struct search_docs *docs;
 	const size_t *order;     /* document i of the index is docs->v[order[i]] */
+	size_t (*len)[N_FIELDS]; /* of document i's fields */
 	size_t *bounds;          /* part k has documents [bounds[k], bounds[k + 1]) */
 	struct index *parts;
 	struct meta_files *meta;
@@ -216,21 +230,18 @@ static void index_part(const struct indexing *job, size_t k)
 	struct index *ix = &job->parts[k];
 
 	for (size_t i = job->bounds[k]; i < job->bounds[k + 1]; i++) {
-		const struct search_doc *d = &job->docs->v[job->order[i]];
+		const char *f[N_FIELDS];
+		doc_fields(&job->docs->v[job->order[i]], f);
 		ix->doc = (uint32_t)i;
-		add_field(ix, d->title, W_TITLE);
-		add_field(ix, d->keywords, W_KEYWORDS);
-		add_field(ix, d->headings, W_HEADINGS);
-		add_field(ix, d->body, W_BODY);
-		add_field(ix, d->tables, W_BODY);
+		for (size_t m = 0; m < N_FIELDS; m++) {
+			if (!f[m])
+				continue;
+			ix->weight = field_weight[m];
+			tokenize(f[m], job->len[i][m], add_term, ix);
+		}
 	}
 	for (size_t i = 0; i < ix->n; i++)
 		close_posting(&ix->terms[i]);
-}
-
-static size_t text_bytes(const char *s)
-{
-	return s ? strlen(s) : 0;
 }
 
 /* Joins every part's terms to the first part's: a term there lists,
@@ -728,19 +739,24 @@ static void first_pass(struct render_ctx *trc, size_t k, void *arg)
 static struct index *index_docs(struct render_ctx *rc, const struct search_docs *docs,
 				const size_t *order, size_t n, struct meta_files *meta)
 {
-	struct indexing job = { docs, order, xcalloc(n + 1, sizeof(size_t)),
-				xcalloc(n, sizeof(struct index)), meta };
+	struct indexing job = { docs, order, xcalloc(docs->n + 1, sizeof(*job.len)),
+				xcalloc(n + 1, sizeof(size_t)), xcalloc(n, sizeof(struct index)),
+				meta };
 	size_t *bytes = xcalloc(docs->n + 1, sizeof(*bytes));
 
 	for (size_t i = 0; i < docs->n; i++) {
-		const struct search_doc *d = &docs->v[order[i]];
-		bytes[i] = text_bytes(d->title) + text_bytes(d->keywords) +
-			   text_bytes(d->headings) + text_bytes(d->body) + text_bytes(d->tables);
+		const char *f[N_FIELDS];
+		doc_fields(&docs->v[order[i]], f);
+		for (size_t m = 0; m < N_FIELDS; m++) {
+			job.len[i][m] = f[m] ? strlen(f[m]) : 0;
+			bytes[i] += job.len[i][m];
+		}
 	}
 	split_runs(bytes, docs->n, n, job.bounds);
 	render_each(rc, n + 1, first_pass, &job);
 	join_parts(job.parts, n);
 	free(bytes);
+	free(job.len);
 	free(job.bounds);
 	return job.parts;
 }

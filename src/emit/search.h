@@ -43,8 +43,9 @@
 /* The size of a shard the index aims for, in bytes. */
 #define SEARCH_SHARD_BYTES 8192
 
-/* Writes the index files into rc's outputs.  Synonym groups come from
- * the site's glossary: a term and the words that match it. */
+/* Writes the index files into rc's outputs, with the work shared by
+ * rc->jobs threads (render/parallel.h).  Synonym groups come from the
+ * site's glossary: a term and the words that match it. */
 void search_emit(struct render_ctx *rc, const struct search_docs *docs);
 
 #endif
