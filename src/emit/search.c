@@ -104,7 +104,7 @@ static struct term *lookup(struct index *ix, const char *name)
 	mask = ix->cap - 1;
 	for (i = hash & mask; ix->slots[i].term; i = (i + 1) & mask) {
 		struct term *t = &ix->terms[ix->slots[i].term - 1];
-		if (ix->slots[i].hash == hash && !memcmp(t->name, name, len + 1))
+		if (ix->slots[i].hash == hash && !strcmp(t->name, name))
 			return t;
 	}
 	if (ix->n == ix->n_cap) {
