@@ -27,10 +27,10 @@
 #define W_BODY 1
 #define BODY_CAP 5
 
-/* Parts of the documents indexed apart (and runs of terms encoded
- * apart) for each thread: more than one, so that a thread that finishes
- * early takes another while a slow one finishes its own. */
-#define PARTS_PER_JOB 2
+/* The most parts the documents are indexed in (and runs the terms are
+ * encoded in), one for each thread: each part has a table of its
+ * terms, and the memory of a large vocabulary grows with their number. */
+#define MAX_PARTS 8
 
 /* A document and a term's score in it.  A score past UINT16_MAX (a
  * word thousands of times in one page's headings) stays at UINT16_MAX. */
@@ -104,7 +104,7 @@ static struct term *lookup(struct index *ix, const char *name)
 	mask = ix->cap - 1;
 	for (i = hash & mask; ix->slots[i].term; i = (i + 1) & mask) {
 		struct term *t = &ix->terms[ix->slots[i].term - 1];
-		if (ix->slots[i].hash == hash && !memcmp(t->name, name, len + 1))
+		if (ix->slots[i].hash == hash && !strcmp(t->name, name))
 			return t;
 	}
 	if (ix->n == ix->n_cap) {
@@ -778,7 +778,7 @@ void search_emit(struct render_ctx *rc, const struct search_docs *docs)
 	struct shard_rank *sr;
 	struct shard *sorted;
 	size_t n, *order = xcalloc(docs->n + 1, sizeof(*order)), *rank;
-	size_t n_parts = rc->jobs > 1 ? (size_t)rc->jobs * PARTS_PER_JOB : 1;
+	size_t n_parts = rc->jobs < 1 ? 1 : rc->jobs > MAX_PARTS ? MAX_PARTS : (size_t)rc->jobs;
 	unsigned *tags = xcalloc(docs->n + 1, sizeof(*tags));
 	struct meta_files meta = { .docs = docs, .order = order,
 				   .n = (docs->n + SEARCH_CHUNK - 1) / SEARCH_CHUNK };
