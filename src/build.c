@@ -278,7 +278,6 @@ static int run_report(struct run *r)
 static void run_free(struct run *r)
 {
 	close_print(&r->rc);
-	sources_drop_bodies(&r->srcs);
 	outputs_free(&r->out);
 	search_docs_free(&r->search);
 	diags_free(&r->d);

@@ -301,12 +301,6 @@ void sources_load(struct arena *a, const char *site_dir, const struct config *cf
 		qsort(out->v, out->n, sizeof(*out->v), source_cmp);
 }
 
-void sources_drop_bodies(struct sources *srcs)
-{
-	for (size_t i = 0; i < srcs->n; i++)
-		srcs->v[i]->body = NULL;
-}
-
 bool sources_is_draft(const struct sources *srcs, const char *rel)
 {
 	for (size_t i = 0; i < srcs->n_drafts; i++)

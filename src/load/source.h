@@ -58,11 +58,6 @@ bool sources_is_draft(const struct sources *srcs, const char *rel);
 void sources_load(struct arena *a, const char *site_dir, const struct config *cfg,
 		  bool drafts, struct sources *out, struct diags *d);
 
-/* Lets the bodies go (those source_reload_body read): every source's
- * body is NULL afterwards.  Safe to call twice, and on sources that
- * were never loaded (zeroed). */
-void sources_drop_bodies(struct sources *srcs);
-
 /* Arena: parses one page from memory (for tests and fuzzing).  NULL
  * when the file cannot be used at all. */
 struct source *source_parse(struct arena *a, const struct config *cfg,

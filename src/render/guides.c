@@ -4,7 +4,6 @@
  */
 #include "load/glossary.h"
 #include "render/context.h"
-#include "render/parallel.h"
 #include "render/render.h"
 
 /* Arena: the guide's glossary in its own words: id, term, definition. */
@@ -32,23 +31,16 @@ static void render_words(struct render_ctx *rc, const struct guide *g, const str
 			"content/glossary.yaml");
 }
 
-/* The print pages being made, one per guide. */
-struct print_job {
-	const char **paths;            /* NULL: no print page */
-	const struct html_refs **refs;
-};
-
-/* Every page of the guide in reading order, each the section that
- * render_pages spooled for it (its heading ids prefixed, so they stay
- * unique on one page).  A render_each task: all but the file's path is
- * scratch. */
-static void render_print(struct render_ctx *trc, size_t gi, void *arg)
+/* Guide gi's print page: every page of the guide in reading order,
+ * each the section that render_pages spooled for it (its heading ids
+ * prefixed, so they stay unique on one page).  All but the file's path
+ * is scratch: the largest pages of all, one at a time. */
+static void render_print(struct render_ctx *rc, size_t gi)
 {
-	struct print_job *job = arg;
-	const struct guide *g = &trc->site->cfg->guides[gi];
-	const struct page *home = trc->site->guide_home[gi];
+	const struct guide *g = &rc->site->cfg->guides[gi];
+	const struct page *home = rc->site->guide_home[gi];
 	struct arena scratch;
-	struct render_ctx rc = *trc;
+	struct render_ctx src = *rc;
 	const char *url, *title;
 	struct value *ctx, *sections;
 	struct buf html = BUF_INIT;
@@ -57,34 +49,31 @@ static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 	if (!home)
 		return;
 	arena_init(&scratch);
-	rc.a = &scratch;
-	url = arena_printf(rc.a, "%sprint/", home->url);
-	title = arena_printf(rc.a, "%s: the whole guide", g->title);
-	ctx = context_generated(rc.a, rc.site, g, title, url, "print");
-	sections = value_list(rc.a);
+	src.a = &scratch;
+	url = arena_printf(src.a, "%sprint/", home->url);
+	title = arena_printf(src.a, "%s: the whole guide", g->title);
+	ctx = context_generated(src.a, src.site, g, title, url, "print");
+	sections = value_list(src.a);
 	for (const struct page *p = home; p; p = p->next) {
-		struct value *m = value_map(rc.a);
+		struct value *m = value_map(src.a);
 		size_t len;
-		const char *body = spool_get(rc.print, p->index, rc.a, &len, p->src->path, rc.d);
+		const char *body = spool_get(src.print, p->index, src.a, &len, p->src->path, src.d);
 
 		/* a page that failed to render was reported: its section is
 		 * empty, and the build fails */
-		value_map_set_str(rc.a, m, "id", arena_printf(rc.a, "s%d", ++n));
-		value_map_set_str(rc.a, m, "title", p->src->title);
-		value_map_set_str(rc.a, m, "url", p->url);
-		value_map_set(rc.a, m, "content", value_strn_ref(rc.a, body ? body : "", len));
-		value_list_push(rc.a, sections, m);
+		value_map_set_str(src.a, m, "id", arena_printf(src.a, "s%d", ++n));
+		value_map_set_str(src.a, m, "title", p->src->title);
+		value_map_set_str(src.a, m, "url", p->url);
+		value_map_set(src.a, m, "content", value_strn_ref(src.a, body ? body : "", len));
+		value_list_push(src.a, sections, m);
 	}
-	value_map_set(rc.a, ctx, "sections", sections);
-	if (rc.site->glossary && rc.site->glossary->n) {
-		value_map_set(rc.a, ctx, "terms", words_list(rc.a, rc.site->glossary, g));
-		value_map_set(rc.a, ctx, "has_terms", value_bool(rc.a, true));
+	value_map_set(src.a, ctx, "sections", sections);
+	if (src.site->glossary && src.site->glossary->n) {
+		value_map_set(src.a, ctx, "terms", words_list(src.a, src.site->glossary, g));
+		value_map_set(src.a, ctx, "has_terms", value_bool(src.a, true));
 	}
-	if (render_template_to(&rc, "print", ctx, home->src->path, &html)) {
-		job->paths[gi] = arena_printf(trc->a, "%sindex.html", url + 1);
-		job->refs[gi] = outputs_store(rc.out, job->paths[gi], html.data ? html.data : "",
-					      html.len, rc.d);
-	}
+	if (render_template_to(&src, "print", ctx, home->src->path, &html))
+		outputs_add(rc, arena_printf(rc->a, "%sindex.html", url + 1), &html);
 	buf_free(&html);
 	arena_free(&scratch);
 }
@@ -93,24 +82,15 @@ static void render_print(struct render_ctx *trc, size_t gi, void *arg)
 void render_guides(struct render_ctx *rc)
 {
 	const struct config *cfg = rc->site->cfg;
-	bool print = rc->print != NULL;
 	bool words = rc->site->glossary && rc->site->glossary->n &&
 		     theme_template(rc->theme, "words", rc->d) != NULL;
-	struct print_job job = {
-		.paths = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.paths)),
-		.refs = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.refs)),
-	};
 
-	/* the print pages are the largest of all: one at a time, so that
-	 * only one is held */
-	for (size_t i = 0; print && i < cfg->n_guides; i++)
-		render_print(rc, i, &job);
 	for (size_t i = 0; i < cfg->n_guides; i++) {
 		const struct page *home = rc->site->guide_home[i];
 		if (!home)
 			continue;
-		if (job.paths[i])
-			outputs_list(rc->out, job.paths[i], job.refs[i]);
+		if (rc->print)
+			render_print(rc, i);
 		if (words)
 			render_words(rc, &cfg->guides[i], home);
 	}
@@ -118,16 +98,6 @@ void render_guides(struct render_ctx *rc)
 
 void render_print_again(struct render_ctx *rc, const struct guide *g)
 {
-	const struct config *cfg = rc->site->cfg;
-	size_t gi = (size_t)(g - cfg->guides);
-	struct print_job job = {
-		.paths = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.paths)),
-		.refs = arena_alloc(rc->a, (cfg->n_guides + 1) * sizeof(*job.refs)),
-	};
-
-	if (!rc->print)
-		return;
-	render_print(rc, gi, &job);
-	if (job.paths[gi])
-		outputs_list(rc->out, job.paths[gi], job.refs[gi]);
+	if (rc->print)
+		render_print(rc, (size_t)(g - rc->site->cfg->guides));
 }
